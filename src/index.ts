@@ -1,0 +1,37 @@
+// ue-lint public API. Everything else is internal; package.json `exports` exposes only this module.
+import { getProfile } from './layout/profiles.js';
+import { renderDynamicEventsLine, renderFormatFile } from './tracefs/render.js';
+import type { EventLayout, FormatFileOptions, ParseOptions } from './layout/types.js';
+
+export { parseDefinition, analyzeDefinition, type AnalysisResult } from './definition.js';
+export { parse, type GrammarResult } from './grammar/parse.js';
+export type { DefinitionAst, FieldAst, PieceAst, FlagsAst, TextNode, ByteRange } from './grammar/ast.js';
+export { computeLayout, type FieldDetail, type LayoutResult } from './layout/layout.js';
+export { PROFILES, getProfile, type AbiProfile } from './layout/profiles.js';
+export { classifyField, isDynamicString } from './layout/classify.js';
+export { reregistrationMatches } from './layout/matching.js';
+export { errnoName, errnoNumber } from './layout/errno.js';
+export { printFmt } from './tracefs/print-fmt.js';
+export { catalog, catalogEntries, findCatalogEntry, showText, type CatalogEntry, type RuleDocs } from './diagnostics/catalog.js';
+export type { Diagnostic, Span, Severity, Fix, RelatedSpan } from './diagnostics/diagnostic.js';
+export type { AbiName, EventLayout, LayoutField, FieldKind, ParseResult, ParseOptions, FormatFileOptions } from './layout/types.js';
+
+/**
+ * The tracefs `format` file the kernel would show for this event, byte for byte.
+ *
+ * @example
+ * formatFile(parseDefinition('test u32 count').event, { id: 1234 })
+ * // 'name: test\nID: 1234\nformat:\n\tfield:unsigned short common_type;…print fmt: "count=%u", REC->count\n'
+ */
+export function formatFile(event: EventLayout, options?: FormatFileOptions): string {
+  return renderFormatFile(event, getProfile(options?.abi), options?.id);
+}
+
+/**
+ * The line `cat dynamic_events` shows for this event.
+ *
+ * @example dynamicEventsLine(parseDefinition('evt struct pt p 16').event) // 'u:evt struct pt p 16'
+ */
+export function dynamicEventsLine(event: EventLayout, options?: ParseOptions): string {
+  return renderDynamicEventsLine(event, getProfile(options?.abi));
+}

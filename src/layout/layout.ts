@@ -1,0 +1,249 @@
+// The layout engine: AST + ABI profile → fields with offsets, sizes and signedness,
+// reporting every kernel rejection with its errno (spec §2.4-2.8).
+// Pure: no I/O. Kernel order matters: the first rejected piece decides the errno,
+// but every piece is checked so one run reports every problem.
+import { catalog } from '../diagnostics/catalog.js';
+import type { Span } from '../diagnostics/diagnostic.js';
+import type { Report } from '../diagnostics/report.js';
+import type { DefinitionAst, FieldAst, TextNode } from '../grammar/ast.js';
+import { classifyField } from './classify.js';
+import { errnoName } from './errno.js';
+import type { AbiProfile } from './profiles.js';
+import type { FieldKind, LayoutField } from './types.js';
+
+/** A laid-out field with the facts behind it. */
+export interface FieldDetail extends LayoutField {
+  /** Deduced from the type string. */
+  kind: FieldKind;
+  /** From the definition: the number inside `char[N]`, for char arrays. */
+  arrayLength: number | undefined;
+  /** True when the offset wrapped past 2^32 (huge struct sizes). */
+  wrapped: boolean;
+  ast: FieldAst;
+  /** Span of the name token (zero-width for an empty name). */
+  nameSpan: Span;
+}
+
+export interface LayoutResult {
+  /** Fields of the pieces that passed, in declaration order. */
+  fields: FieldDetail[];
+  /** False when any piece was rejected. */
+  complete: boolean;
+}
+
+const FIXED_SIZES: ReadonlyMap<string, number> = new Map([
+  ['s64', 8], ['u64', 8],
+  ['s32', 4], ['u32', 4], ['int', 4], ['unsigned int', 4],
+  ['s16', 2], ['u16', 2], ['short', 2], ['unsigned short', 2],
+  ['s8', 1], ['u8', 1], ['char', 1], ['unsigned char', 1],
+]);
+
+/** The kernel's type table for non-struct types (spec §2.5), as a size or a reported problem. */
+function typeSize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, report: Report): { size: number; arrayLength?: number } | undefined {
+  const fixed = FIXED_SIZES.get(type.raw);
+  if (fixed !== undefined) return { size: fixed };
+  if (type.raw.startsWith('char[') || type.raw.startsWith('unsigned char[')) return arraySize(ast, type, profile, report);
+  if (type.raw.startsWith('__data_loc ') || type.raw.startsWith('__rel_loc ')) return { size: 4 };
+  report(catalog.unknownType, [type.text], type.span);
+  return undefined;
+}
+
+/** `char[N]`: where the digits come from differs by ABI (spec §2.6). */
+function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, report: Report): { size: number; arrayLength: number } | undefined {
+  const src = ast.source;
+  const open = type.bytes.start + type.raw.indexOf('[');
+  const tokenEnd = type.bytes.end;
+  let close: number; // byte offset of the `]` the kernel uses
+  if (profile.arrayScan === 'type-token') {
+    // linux: strscpy of the tail into an 8-byte buffer, then strchr(']').
+    const tail = src.bytes.slice(open + 1, tokenEnd);
+    if (tail.length >= 8) {
+      report(catalog.arraySuffixTooLong, [src.slice(open + 1, tokenEnd)], spanOf(ast, open + 1, tokenEnd));
+      return undefined;
+    }
+    const rel = tail.indexOf(']');
+    if (rel < 0) {
+      report(catalog.arrayMissingBracket, [type.text], type.span);
+      return undefined;
+    }
+    close = open + 1 + rel;
+  } else {
+    // v5: copy up to 7 bytes after `[` until `]`, running past the token's end.
+    const limit = Math.min(open + 8, src.bytes.length - 1);
+    close = -1;
+    for (let i = open + 1; i <= limit; i++) {
+      if (src.bytes.charCodeAt(i) === 0x5d) { close = i; break; }
+    }
+    if (close < 0) {
+      if (open + 8 > src.bytes.length - 1) report(catalog.arrayMissingBracket, [type.text], type.span);
+      else report(catalog.arraySuffixTooLong, [src.slice(open + 1, open + 9)], spanOf(ast, open + 1, open + 9));
+      return undefined;
+    }
+  }
+  // The number is the token's own text after `[`, up to the `]` or the token's end.
+  const numEnd = Math.min(close, tokenEnd);
+  const numText = src.bytes.slice(open + 1, numEnd);
+  const numSpan = numEnd > open + 1 ? spanOf(ast, open + 1, numEnd) : spanOf(ast, open, Math.min(open + 2, tokenEnd));
+  const n = profile.parseArrayLength(numText);
+  if (n === undefined || n === 0) {
+    report(catalog.invalidArrayLength, [src.slice(open + 1, numEnd)], numSpan);
+    return undefined;
+  }
+  if (n > profile.maxArrayLength) {
+    report(catalog.arrayTooLarge, [n, profile.maxArrayLength], numSpan);
+    return undefined;
+  }
+  if (close >= tokenEnd) {
+    report(catalog.v5BracketScan, [type.text, src.slice(tokenEnd + 1, close + 1)], spanOf(ast, tokenEnd, close + 1));
+  } else if (close + 1 < tokenEnd) {
+    report(catalog.arraySuffixIgnored, [src.slice(close + 1, tokenEnd)], spanOf(ast, close + 1, tokenEnd));
+  }
+  return { size: n, arrayLength: n };
+}
+
+function spanOf(ast: DefinitionAst, byteStart: number, byteEnd: number): Span {
+  return { start: ast.source.toTextOffset(byteStart), end: ast.source.toTextOffset(byteEnd) };
+}
+
+/**
+ * Step 3 of spec §2.4: too many single-space tokens (or an empty struct size).
+ * Explain *why*: a trailing space, a double space, a size on a non-struct, or a
+ * real extra token. Empty tokens come from spaces, so they are the usual cause.
+ */
+function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, report: Report): void {
+  const rest = field.rest;
+  if (field.prefix && field.type.raw === field.prefix.raw) {
+    // `unsigned  int a`: the second space ends the type at the prefix itself, so
+    // `int` becomes the name and everything after it shifts by one token.
+    const at = field.type.bytes.end;
+    const span = spanOf(ast, at, at + 1);
+    const fixable = rest.length - 1 <= allowed && rest.every((t) => t.raw !== '');
+    report(catalog.doubleSpace, [rest[allowed]!.text], span, fixable
+      ? { fix: { span, replacement: '', description: 'remove the extra space after the type prefix' } }
+      : undefined);
+    return;
+  }
+  let trailing = 0;
+  while (trailing < rest.length && rest[rest.length - 1 - trailing]!.raw === '') trailing++;
+  const body = rest.slice(0, rest.length - trailing);
+  if (trailing > 0 && body.every((t) => t.raw !== '')) {
+    // Only trailing spaces are wrong. Keep one token (an empty name) if nothing else is left.
+    const from = rest[Math.max(body.length, 1)]!;
+    const span = spanOf(ast, from.bytes.start - 1, field.bytes.end);
+    report(catalog.trailingSpace, [], span, { fix: { span, replacement: '', description: 'remove the trailing space' } });
+    return;
+  }
+  const nonEmpty = rest.filter((t) => t.raw !== '');
+  const empty = rest.find((t) => t.raw === '');
+  if (empty) {
+    const shifted = rest.slice(allowed).find((t) => t.raw !== '') ?? rest[allowed] ?? empty;
+    const span = spanOf(ast, empty.bytes.start, empty.bytes.start + 1); // the second space
+    const fixable = nonEmpty.length >= 1 && nonEmpty.length <= allowed;
+    const fixSpan = spanOf(ast, field.type.bytes.end, field.bytes.end);
+    report(catalog.doubleSpace, [shifted.text], span, fixable
+      ? { fix: { span: fixSpan, replacement: nonEmpty.map((t) => ' ' + t.text).join(''), description: 'use single spaces between field tokens' } }
+      : undefined);
+    return;
+  }
+  const extra = rest[allowed]!;
+  if (allowed === 1 && rest.length === 2 && /^\+?\d+$/.test(extra.raw)) {
+    report(catalog.sizeOnNonStruct, [extra.text, field.type.text], extra.span);
+    return;
+  }
+  report(catalog.extraFieldToken, [extra.text], extra.span);
+}
+
+/**
+ * Lay out every field. Reports through `report`; returns the fields of the pieces
+ * that passed. Offsets start at 8 (the common header) and wrap at 2^32 as in the kernel.
+ */
+export function computeLayout(ast: DefinitionAst, profile: AbiProfile, report: Report): LayoutResult {
+  const fields: FieldDetail[] = [];
+  let offset = 8;
+  let wrapped = false;
+  let reportedWrap = false;
+  let complete = true;
+  for (const piece of ast.pieces) {
+    const field = piece.field;
+    if (!field) continue; // empty or whitespace-only piece: no field, no error
+    let failed = false;
+    const fail: Report = (entry, args, span, extras) => {
+      if (entry.severity === 'error') failed = true;
+      report(entry, args, span, extras);
+    };
+
+    // STEP 2: a prefix needs a space after the type word.
+    if (!field.typeTerminated) {
+      fail(catalog.prefixWithoutSpace, [field.type.text], field.type.span);
+      complete = false;
+      continue;
+    }
+    // STEP 3: tokens are type, name, (struct only) size; anything more is EINVAL.
+    const rest = field.rest;
+    const allowed = field.structMode ? 2 : 1;
+    let structSize: number | undefined;
+    const sizeTok = field.structMode ? rest[1] : undefined;
+    if (rest.length > allowed || sizeTok?.raw === '') {
+      reportTokenCount(ast, field, allowed, fail);
+    } else if (sizeTok) {
+      structSize = profile.parseStructSize(sizeTok.raw);
+      if (structSize === undefined) fail(catalog.invalidStructSize, [sizeTok.text], sizeTok.span);
+    }
+    // STEP 4: a name is required.
+    if (rest.length === 0) fail(catalog.fieldMissingName, [field.type.text], field.type.span);
+    if (failed) { complete = false; continue; }
+
+    // STEP 5: the size, from the struct token or the type table.
+    let size: number;
+    let arrayLength: number | undefined;
+    if (field.structMode) {
+      if (sizeTok === undefined) {
+        fail(catalog.structMissingSize, [field.type.text], rest[0]!.raw === '' ? field.type.span : rest[0]!.span);
+        complete = false;
+        continue;
+      }
+      size = structSize!;
+      // STEP 6: zero is EINVAL; >= 2^31 is stored in an int and returned as the error code.
+      if (size === 0) {
+        fail(catalog.invalidStructSize, [sizeTok.text], sizeTok.span);
+        complete = false;
+        continue;
+      }
+      if (size >= 0x80000000) {
+        const errno = errnoName(0x100000000 - size);
+        fail(catalog.structSizeNegative, [sizeTok.text, errno], sizeTok.span, { errno });
+        complete = false;
+        continue;
+      }
+    } else {
+      const sized = typeSize(ast, field.type, profile, fail);
+      if (!sized || failed) { complete = false; continue; }
+      size = sized.size;
+      arrayLength = sized.arrayLength;
+    }
+
+    // STEP 7: packed, no alignment; the running offset is a u32 that wraps.
+    const name = rest[0]!;
+    const detail: FieldDetail = {
+      type: field.type.text,
+      name: name.text,
+      offset,
+      size,
+      signed: field.type.raw.charCodeAt(0) !== 0x75, // first byte 'u' means unsigned
+      kind: classifyField(field.type.text),
+      arrayLength,
+      wrapped,
+      ast: field,
+      nameSpan: name.span,
+    };
+    if (wrapped && !reportedWrap) {
+      reportedWrap = true;
+      report(catalog.offsetWraps, [name.text, offset], name.raw === '' ? field.type.span : name.span);
+    }
+    fields.push(detail);
+    const next = offset + size;
+    if (next > 0xffffffff) wrapped = true;
+    offset = next >>> 0;
+  }
+  return { fields, complete };
+}

@@ -1,0 +1,66 @@
+// The linux re-registration match (spec §4.2): is a new definition string the
+// same event as an existing one? Textual, on bytes, with the kernel's whitespace
+// set (incl. 0xA0, which can split inside a UTF-8 character, as in the kernel).
+import { isKernelSpace } from '../grammar/tokens.js';
+import { toKernelBytes } from '../source/kernel-bytes.js';
+import type { EventLayout, LayoutField } from './types.js';
+
+const toBytes = (s: string) => toKernelBytes(s).bytes;
+
+/** Split on whitespace runs, after inserting a space after each `;` not followed by whitespace. */
+function matchTokens(args: string): string[] {
+  let spaced = '';
+  for (let i = 0; i < args.length; i++) {
+    spaced += args[i];
+    if (args.charCodeAt(i) === 0x3b && !(i + 1 < args.length && isKernelSpace(args.charCodeAt(i + 1)))) spaced += ' ';
+  }
+  const tokens: string[] = [];
+  let cur = '';
+  for (let i = 0; i < spaced.length; i++) {
+    if (isKernelSpace(spaced.charCodeAt(i))) {
+      if (cur) tokens.push(cur);
+      cur = '';
+    } else cur += spaced[i];
+  }
+  if (cur) tokens.push(cur);
+  return tokens;
+}
+
+function canonical(f: LayoutField): string {
+  const type = toBytes(f.type);
+  return `${type} ${toBytes(f.name)}${type.startsWith('struct ') ? ` ${f.size >>> 0}` : ''}`;
+}
+
+/** Do the args (text after the first space, as bytes) match these fields? */
+export function argsMatchFields(argsBytes: string | undefined, fields: readonly LayoutField[]): boolean {
+  const tokens = argsBytes === undefined ? [] : matchTokens(argsBytes);
+  if (tokens.length === 0) return fields.length === 0;
+  let t = 0;
+  for (const f of fields) {
+    if (t >= tokens.length) return false;
+    const parts: string[] = [];
+    let semi = false;
+    while (t < tokens.length) {
+      const tok = tokens[t++]!;
+      parts.push(tok);
+      if (tok.includes(';')) { semi = true; break; }
+    }
+    if (parts.join(' ') !== canonical(f) + (semi ? ';' : '')) return false;
+  }
+  return t === tokens.length;
+}
+
+/**
+ * Would registering `definition` on a linux kernel reuse `existing` (true) or fail
+ * with EADDRINUSE (false)? Different names never collide, so they "match" trivially
+ * only in the sense of not conflicting: this returns true for them.
+ * e.g. existing `test u32 a; u32 b`: `test u32 a;u32 b` → true, `test u32 b; u32 a` → false.
+ */
+export function reregistrationMatches(definition: string, existing: EventLayout): boolean {
+  const bytes = toBytes(definition);
+  const space = bytes.indexOf(' ');
+  const head = space < 0 ? bytes : bytes.slice(0, space);
+  if (head.includes(':')) return false; // flags text: EINVAL before the lookup
+  if (head !== toBytes(existing.name)) return true;
+  return argsMatchFields(space < 0 ? undefined : bytes.slice(space + 1), existing.fields);
+}

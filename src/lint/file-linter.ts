@@ -1,0 +1,232 @@
+// Lint a definition file, line by line: file-level checks (UE3xx), every
+// definition through `parseDefinition`, inline disable comments, per-rule
+// severity overrides, and the cross-line/cross-file event registry (UE304).
+// No fs here: lines come in as an async iterable (see files/line-reader.ts).
+
+import { catalog, findCatalogEntry } from '../diagnostics/catalog.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { checkLine, parseDisableDirective, splitDefinitionLine } from '../files/definition-file.js';
+import type { RawLine } from '../files/line-reader.js';
+import { parseDefinition, reregistrationMatches } from '../index.js';
+import type { AbiName, EventLayout } from '../layout/types.js';
+
+export type RuleSetting = 'off' | 'warn' | 'error';
+
+/** 1-based line, 1-based UTF-16 column, 0-based UTF-16 offset into the file text (BOM excluded). */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** Half-open: `end` is just past the last character. */
+export interface FileRange {
+  start: Position;
+  end: Position;
+}
+
+/** A fix as an edit of one line: 0-based UTF-16 columns into the line text. */
+export interface LineFix {
+  line: number;
+  start: number;
+  end: number;
+  replacement: string;
+  description: string;
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: FileRange;
+  label: string;
+  /** The text of the related line, for code frames. */
+  sourceLine: string;
+}
+
+/** A diagnostic placed in a file. Spans never cross lines. */
+export interface FileDiagnostic {
+  code: string;
+  name: string;
+  severity: Severity;
+  message: string;
+  help?: string;
+  errno?: string;
+  file: string;
+  range: FileRange;
+  /** The text of the line the diagnostic is on (without line ending), for code frames. */
+  sourceLine: string;
+  related?: RelatedLocation[];
+  fix?: LineFix;
+}
+
+export interface FileResult {
+  /** Display path (relative to the working directory, `/` separators), or `<stdin>`. */
+  file: string;
+  diagnostics: FileDiagnostic[];
+  errorCount: number;
+  warningCount: number;
+  fixableCount: number;
+}
+
+interface RegisteredEvent {
+  event: EventLayout;
+  file: string;
+  range: FileRange;
+  sourceLine: string;
+}
+
+/** Every event registered so far, across lines and files, by name. Deletion lines register nothing. */
+export class EventRegistry {
+  private readonly byName = new Map<string, RegisteredEvent>();
+
+  get(name: string): RegisteredEvent | undefined {
+    return this.byName.get(name);
+  }
+
+  add(name: string, entry: RegisteredEvent): void {
+    if (!this.byName.has(name)) this.byName.set(name, entry);
+  }
+
+  /** Forget a file's events, before it is linted again (after `--fix`). */
+  removeFile(file: string): void {
+    for (const [name, e] of this.byName) if (e.file === file) this.byName.delete(name);
+  }
+}
+
+export interface FileLintOptions {
+  abi: AbiName;
+  /** Severity overrides by code (`UE104`); rule names are accepted too. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Shared across files for UE304; a fresh one per file if absent. */
+  registry?: EventRegistry;
+}
+
+/** Normalise `{ 'duplicate-field-name': 'off' }` to `{ UE104: 'off' }`; unknown keys are returned in `unknown`. */
+export function normaliseRuleSettings(rules: Readonly<Record<string, string>>): { rules: Record<string, RuleSetting>; unknown: string[]; invalid: string[] } {
+  const out: Record<string, RuleSetting> = {};
+  const unknown: string[] = [];
+  const invalid: string[] = [];
+  for (const [key, value] of Object.entries(rules)) {
+    const entry = findCatalogEntry(key);
+    if (!entry) { unknown.push(key); continue; }
+    if (value !== 'off' && value !== 'warn' && value !== 'error') { invalid.push(key); continue; }
+    out[entry.code] = value;
+  }
+  return { rules: out, unknown, invalid };
+}
+
+function codeOf(rule: string): string {
+  return findCatalogEntry(rule)?.code ?? rule.toUpperCase();
+}
+
+function position(raw: RawLine, column: number): Position {
+  return { line: raw.line, column: column + 1, offset: raw.offset + column };
+}
+
+/** Lint the lines of one file. `file` is the display path used in results and related locations. */
+export async function lintLines(file: string, lines: AsyncIterable<RawLine>, options: FileLintOptions): Promise<FileResult> {
+  const registry = options.registry ?? new EventRegistry();
+  const settings = options.rules ?? {};
+  const diagnostics: FileDiagnostic[] = [];
+  const disabledForFile = new Set<string>();
+  let disabledNextLine: Set<string> | undefined;
+
+  for await (const raw of lines) {
+    const split = splitDefinitionLine(raw.text, raw.hasCR);
+    const local: Diagnostic[] = checkLine(raw.text, split, { line: raw.line, bom: raw.bom });
+    const place = (s: { start: number; end: number }): FileRange => ({ start: position(raw, s.start), end: position(raw, s.end) });
+    const related: Map<Diagnostic, RelatedLocation[]> = new Map();
+
+    if (split.kind === 'definition') {
+      const shift = split.defStart;
+      let parsed: ReturnType<typeof parseDefinition> | undefined;
+      try {
+        parsed = parseDefinition(split.definition, { abi: options.abi });
+      } catch (err) {
+        const e = catalog.internalError;
+        local.push({
+          code: e.code, name: e.name, severity: e.severity,
+          message: e.message('parseDefinition', err instanceof Error ? err.message : String(err)),
+          help: e.help!('parseDefinition', ''),
+          span: { start: shift, end: shift + split.definition.length },
+        });
+      }
+      for (const d of parsed?.diagnostics ?? []) {
+        const moved: Diagnostic = {
+          ...d,
+          span: { start: d.span.start + shift, end: d.span.end + shift },
+          ...(d.related ? { related: d.related.map((r) => ({ ...r, span: { start: r.span.start + shift, end: r.span.end + shift } })) } : {}),
+          ...(d.fix ? { fix: { ...d.fix, span: { start: d.fix.span.start + shift, end: d.fix.span.end + shift } } } : {}),
+        };
+        local.push(moved);
+      }
+      // REGISTRY: the same name with different fields → EADDRINUSE on linux (spec §4.2).
+      if (parsed?.ok) {
+        const event = parsed.event;
+        const nameRange = place({ start: shift, end: shift + event.name.length });
+        const earlier = registry.get(event.name);
+        if (earlier === undefined) {
+          registry.add(event.name, { event, file, range: nameRange, sourceLine: raw.text });
+        } else if (options.abi === 'linux' && !reregistrationMatches(split.definition, earlier.event)) {
+          const e = catalog.conflictingRedefinition;
+          const d: Diagnostic = {
+            code: e.code, name: e.name, severity: e.severity, errno: e.errno!,
+            message: e.message(event.name), help: e.help!(event.name),
+            span: { start: shift, end: shift + event.name.length },
+          };
+          local.push(d);
+          related.set(d, [{ file: earlier.file, range: earlier.range, label: 'first defined here', sourceLine: earlier.sourceLine }]);
+        }
+      }
+    }
+
+    // DIRECTIVES: a disable comment applies from its own line on (file) or to the next line.
+    const suppressedHere = disabledNextLine;
+    disabledNextLine = undefined;
+    const directive = split.comment !== undefined ? parseDisableDirective(split.comment) : undefined;
+    if (directive) {
+      const codes = directive.rules.length === 0 ? ['*'] : directive.rules.map(codeOf);
+      if (directive.scope === 'next-line') disabledNextLine = new Set(codes);
+      else for (const c of codes) disabledForFile.add(c);
+    }
+
+    local.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    for (const d of local) {
+      if (disabledForFile.has('*') || disabledForFile.has(d.code)) continue;
+      if (suppressedHere && (suppressedHere.has('*') || suppressedHere.has(d.code))) continue;
+      const setting = settings[d.code];
+      if (setting === 'off') continue;
+      const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : d.severity;
+      const rel: RelatedLocation[] = [
+        ...(d.related ?? []).map((r) => ({ file, range: place(r.span), label: r.label, sourceLine: raw.text })),
+        ...(related.get(d) ?? []),
+      ];
+      diagnostics.push({
+        code: d.code,
+        name: d.name,
+        severity,
+        message: d.message,
+        ...(d.help !== undefined ? { help: d.help } : {}),
+        ...(d.errno !== undefined ? { errno: d.errno } : {}),
+        file,
+        range: place(d.span),
+        sourceLine: raw.text,
+        ...(rel.length > 0 ? { related: rel } : {}),
+        ...(d.fix ? { fix: { line: raw.line, start: d.fix.span.start, end: d.fix.span.end, replacement: d.fix.replacement, description: d.fix.description } } : {}),
+      });
+    }
+  }
+  return summarise(file, diagnostics);
+}
+
+/** Count errors, warnings and fixable diagnostics. */
+export function summarise(file: string, diagnostics: FileDiagnostic[]): FileResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let fixableCount = 0;
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errorCount++;
+    else warningCount++;
+    if (d.fix) fixableCount++;
+  }
+  return { file, diagnostics, errorCount, warningCount, fixableCount };
+}

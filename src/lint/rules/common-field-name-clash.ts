@@ -1,0 +1,14 @@
+import { catalog } from '../../diagnostics/catalog.js';
+import type { Rule } from '../rule.js';
+
+const COMMON = new Set(['common_type', 'common_flags', 'common_preempt_count', 'common_pid']);
+
+/** `u32 common_pid`: the format file then has two fields of that name. */
+export const commonFieldNameClash: Rule = {
+  entry: catalog.commonFieldClash,
+  check(ctx) {
+    for (const { name } of ctx.namedFields) {
+      if (COMMON.has(name.text)) ctx.report(catalog.commonFieldClash, [name.text], name.span);
+    }
+  },
+};

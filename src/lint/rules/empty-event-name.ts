@@ -1,0 +1,14 @@
+import { catalog } from '../../diagnostics/catalog.js';
+import type { Rule } from '../rule.js';
+
+/** ` test u32 a` or an empty string: accepted by the parser, unusable in tracefs (spec §14). */
+export const emptyEventName: Rule = {
+  entry: catalog.emptyEventName,
+  check(ctx) {
+    if (ctx.ast.name.raw !== '') return;
+    const at = ctx.ast.name.span.start;
+    // Point at the leading space when there is one; else at the (empty) start.
+    const end = ctx.ast.source.text.length > 0 ? at + 1 : at;
+    ctx.report(catalog.emptyEventName, [], { start: at, end });
+  },
+};

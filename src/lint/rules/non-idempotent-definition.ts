@@ -1,0 +1,47 @@
+import { catalog, showText } from '../../diagnostics/catalog.js';
+import type { Span } from '../../diagnostics/diagnostic.js';
+import { isKernelSpace } from '../../grammar/tokens.js';
+import { argsMatchFields } from '../../layout/matching.js';
+import type { Rule, RuleContext } from '../rule.js';
+
+const hasKernelSpace = (raw: string) => {
+  for (let i = 0; i < raw.length; i++) if (isKernelSpace(raw.charCodeAt(i))) return true;
+  return false;
+};
+
+/** Name the first reason the textual match (spec §4.2) fails, with a span on it. */
+function explain(ctx: RuleContext): { reason: string; span: Span } {
+  const pieces = ctx.ast.pieces;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (!piece.field && i < pieces.length - 1) {
+      const semi = piece.bytes.end; // the `;` that ends this empty piece
+      const at = ctx.ast.source.toTextOffset(semi);
+      return { reason: 'an empty `;` piece leaves a stray `;` token', span: { start: at, end: at + 1 } };
+    }
+  }
+  for (const f of ctx.fields) {
+    const ast = f.ast;
+    if (f.name === '') return { reason: 'a field has an empty name', span: ast.type.span };
+    if (hasKernelSpace(ast.rest[0]!.raw)) return { reason: `field name \`${showText(f.name)}\` contains whitespace`, span: f.nameSpan };
+    const sizeTok = ast.structMode ? ast.rest[1] : undefined;
+    if (sizeTok && sizeTok.raw !== String(f.size)) {
+      return { reason: `struct size \`${showText(sizeTok.text)}\` is stored as \`${f.size}\``, span: sizeTok.span };
+    }
+    // A type normally holds one space (`unsigned int`); a trailing one (`struct ` from
+    // `struct  x 20`) cannot survive the whitespace split of the match.
+    if (ast.type.raw.endsWith(' ')) return { reason: `type \`${showText(f.type)}\` ends in a space`, span: ast.type.span };
+  }
+  return { reason: 'the kernel\'s textual field match fails', span: ctx.ast.args?.span ?? ctx.ast.span };
+}
+
+/** linux: every process registers again; a string that does not match itself gets EADDRINUSE. */
+export const nonIdempotentDefinition: Rule = {
+  entry: catalog.nonIdempotent,
+  check(ctx) {
+    if (!ctx.accepted || ctx.profile.reregistration !== 'match-fields') return;
+    if (argsMatchFields(ctx.ast.args?.raw, ctx.fields)) return;
+    const { reason, span } = explain(ctx);
+    ctx.report(catalog.nonIdempotent, [reason], span);
+  },
+};

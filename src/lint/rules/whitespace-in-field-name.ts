@@ -1,0 +1,14 @@
+import { catalog } from '../../diagnostics/catalog.js';
+import type { Rule } from '../rule.js';
+
+const WHITESPACE = /[\t\n\v\f\r]/; // the space itself can never be inside a token
+
+/** `u32 a\t`: the tab (or a CR from a CRLF file) is part of the name. */
+export const whitespaceInFieldName: Rule = {
+  entry: catalog.nameTrailingWhitespace,
+  check(ctx) {
+    for (const { name } of ctx.namedFields) {
+      if (WHITESPACE.test(name.text)) ctx.report(catalog.nameTrailingWhitespace, [name.text], name.span);
+    }
+  },
+};

@@ -1,0 +1,61 @@
+// The kernel sees a definition as bytes: the UTF-8 encoding of the text, cut at
+// the first NUL. We represent those bytes as a "binary string" (one char per byte,
+// code 0..255) so Chevrotain and plain string ops work on bytes, and map byte
+// offsets back to UTF-16 offsets of the original text for spans.
+
+const NON_ASCII_OR_NUL = /[^\x01-\x7f]/;
+
+export interface KernelBytes {
+  /** The original text, cut at the first NUL. */
+  readonly text: string;
+  /** One char per UTF-8 byte of `text`. Equal to `text` when it is ASCII. */
+  readonly bytes: string;
+  /** True when `text` held a NUL and was cut there. */
+  readonly cutAtNul: boolean;
+  /** Byte offset into `bytes` → UTF-16 offset into `text`. */
+  toTextOffset(byteOffset: number): number;
+  /** The text of a byte range (ranges always split at ASCII bytes, so this is exact). */
+  slice(byteStart: number, byteEnd: number): string;
+}
+
+/** e.g. `toKernelBytes("é u8 a").bytes` is `"\xc3\xa9 u8 a"`. */
+export function toKernelBytes(input: string): KernelBytes {
+  const nul = input.indexOf('\0');
+  const text = nul >= 0 ? input.slice(0, nul) : input;
+  // Fast path: ASCII text is its own byte string and offsets are identical.
+  if (!NON_ASCII_OR_NUL.test(text)) {
+    return { text, bytes: text, cutAtNul: nul >= 0, toTextOffset: (b) => b, slice: (s, e) => text.slice(s, e) };
+  }
+  const buf = Buffer.from(text, 'utf8');
+  const bytes = buf.toString('latin1');
+  // byteToText[b] = UTF-16 offset of the character containing byte b (for b = length: text.length).
+  const byteToText = new Uint32Array(bytes.length + 1);
+  let b = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let n: number;
+    let units = 1;
+    if (c < 0x80) n = 1;
+    else if (c < 0x800) n = 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n = 4;
+      units = 2;
+    } else n = 3; // BMP char, or a lone surrogate (encoded as U+FFFD, 3 bytes)
+    for (let k = 0; k < n; k++) byteToText[b + k] = i;
+    b += n;
+    i += units - 1;
+  }
+  byteToText[bytes.length] = text.length;
+  return {
+    text,
+    bytes,
+    cutAtNul: nul >= 0,
+    toTextOffset: (off) => byteToText[Math.min(Math.max(off, 0), bytes.length)]!,
+    slice: (s, e) => Buffer.from(bytes.slice(s, e), 'latin1').toString('utf8'),
+  };
+}
+
+/** UTF-8 length in bytes of a JS string (lone surrogates count 3, as TextEncoder encodes U+FFFD). */
+export function utf8Length(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
