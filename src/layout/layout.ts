@@ -112,7 +112,7 @@ function spanOf(ast: DefinitionAst, byteStart: number, byteEnd: number): Span {
  */
 function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, report: Report): void {
   const rest = field.rest;
-  if (field.prefix && field.type.raw === field.prefix.raw) {
+  if (field.prefix && field.type.raw === field.prefix.raw && rest.length > allowed) {
     // `unsigned  int a`: the second space ends the type at the prefix itself, so
     // `int` becomes the name and everything after it shifts by one token.
     const at = field.type.bytes.end;
