@@ -35,3 +35,10 @@ export function formatFile(event: EventLayout, options?: FormatFileOptions): str
 export function dynamicEventsLine(event: EventLayout, options?: ParseOptions): string {
   return renderDynamicEventsLine(event, getProfile(options?.abi));
 }
+
+// Reading format files and comparing layouts (drift).
+export { parseFormatFile, formatToDefinition, type FormatFileResult, type ReadField, type FormatDiagnostic } from './tracefs/read-format.js';
+export { compareLayouts, diffEventSets, type DiffResult, type DriftChange, type DriftClass } from './drift/compare.js';
+
+// Payload encoders and decoders.
+export { generateTsModule, generateCHeader, decode, type CodegenOptions, type CodegenResult, type DecodeResult, type DecodedValue } from './codegen/index.js';

@@ -1,0 +1,20 @@
+// The public surface: a change to the exported names shows up here in review.
+import { expect } from 'chai';
+import * as api from '../../src/index.js';
+import pkg from '../../package.json' with { type: 'json' };
+
+describe('public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(api).sort()).to.deep.equal([
+      'PROFILES', 'analyzeDefinition', 'catalog', 'catalogEntries', 'classifyField', 'compareLayouts', 'computeLayout',
+      'decode', 'diffEventSets', 'dynamicEventsLine', 'errnoName', 'errnoNumber', 'findCatalogEntry', 'formatFile',
+      'formatToDefinition', 'generateCHeader', 'generateTsModule', 'getProfile', 'isDynamicString', 'parse',
+      'parseDefinition', 'parseFormatFile', 'printFmt', 'reregistrationMatches', 'showText',
+    ]);
+  });
+
+  it('fences the package to the built index via `exports`', () => {
+    expect(Object.keys(pkg.exports)).to.deep.equal(['.', './package.json']);
+    expect(pkg.exports['.'].import).to.equal('./dist/lib/index.js');
+  });
+});
