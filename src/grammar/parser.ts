@@ -9,7 +9,7 @@
 // decides it by counting single-space splits, not by grammar. Embedded actions
 // (no CST) because this runs once per definition on the hot path.
 import { EmbeddedActionsParser, type IToken } from 'chevrotain';
-import { allTokens, Colon, Comma, EventName, FlagWord, HeadSpace, LeadingWs, Semi, Space, TypePrefix, Word } from './tokens.js';
+import { allTokens, Colon, EventName, FieldPart, FlagsPart, HeadSpace, LeadingWs, Semi, TypePrefix } from './tokens.js';
 
 export interface RawPiece {
   leadingWs: IToken | undefined;
@@ -31,7 +31,8 @@ export interface RawDefinition {
 
 class DefinitionParser extends EmbeddedActionsParser {
   constructor(skipValidations: boolean) {
-    super(allTokens, { recoveryEnabled: true, skipValidations });
+    // No error recovery: every token sequence is valid here, so there is nothing to recover from.
+    super(allTokens, { recoveryEnabled: false, skipValidations });
     this.performSelfAnalysis();
   }
 
@@ -40,12 +41,7 @@ class DefinitionParser extends EmbeddedActionsParser {
     this.OPTION(() => { def.name = this.CONSUME(EventName); });
     this.OPTION2(() => {
       def.colon = this.CONSUME(Colon);
-      this.MANY(() => {
-        this.OR([
-          { ALT: () => def.flagTokens.push(this.CONSUME(FlagWord)) },
-          { ALT: () => def.flagTokens.push(this.CONSUME(Comma)) },
-        ]);
-      });
+      this.MANY(() => { def.flagTokens.push(this.CONSUME(FlagsPart)); });
     });
     this.OPTION3(() => {
       def.headSpace = this.CONSUME(HeadSpace);
@@ -64,12 +60,7 @@ class DefinitionParser extends EmbeddedActionsParser {
     const piece: RawPiece = { leadingWs: undefined, prefix: undefined, tokens: [] };
     this.OPTION(() => { piece.leadingWs = this.CONSUME(LeadingWs); });
     this.OPTION2(() => { piece.prefix = this.CONSUME(TypePrefix); });
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => piece.tokens.push(this.CONSUME(Word)) },
-        { ALT: () => piece.tokens.push(this.CONSUME(Space)) },
-      ]);
-    });
+    this.MANY(() => { piece.tokens.push(this.CONSUME(FieldPart)); });
     return piece;
   });
 }

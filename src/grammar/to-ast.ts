@@ -6,6 +6,13 @@ import type { RawDefinition, RawPiece } from './parser.js';
 import { Space, type TypePrefixText } from './tokens.js';
 
 function node(src: KernelBytes, start: number, end: number): TextNode {
+  // Hot path: for ASCII text, bytes and characters coincide, so share one string
+  // and one range object (nodes are read-only).
+  if (src.ascii) {
+    const text = src.bytes.slice(start, end);
+    const range = { start, end };
+    return { text, raw: text, span: range, bytes: range };
+  }
   return {
     text: src.slice(start, end),
     raw: src.bytes.slice(start, end),
@@ -55,8 +62,8 @@ export function toAst(raw: RawDefinition, src: KernelBytes): DefinitionAst {
 function toPiece(p: RawPiece, src: KernelBytes, start: number, end: number): PieceAst {
   const leadingWs = p.leadingWs ? node(src, p.leadingWs.startOffset, endOf(p.leadingWs)) : undefined;
   const fieldStart = leadingWs ? leadingWs.bytes.end : start;
-  const base = { span: node(src, start, end).span, bytes: { start, end }, leadingWs };
-  if (fieldStart >= end) return { ...base, field: undefined };
+  const span = src.ascii ? { start, end } : { start: src.toTextOffset(start), end: src.toTextOffset(end) };
+  if (fieldStart >= end) return { span, bytes: { start, end }, leadingWs, field: undefined };
 
   const tokens = p.tokens;
   let i = 0;
@@ -100,7 +107,7 @@ function toPiece(p: RawPiece, src: KernelBytes, start: number, end: number): Pie
     rest.push(node(src, tokStart, end));
   }
   const field: FieldAst = {
-    span: node(src, fieldStart, end).span,
+    span: src.ascii ? { start: fieldStart, end } : { start: src.toTextOffset(fieldStart), end: src.toTextOffset(end) },
     bytes: { start: fieldStart, end },
     prefix,
     structMode: prefix?.kind === 'struct ',
@@ -108,5 +115,5 @@ function toPiece(p: RawPiece, src: KernelBytes, start: number, end: number): Pie
     typeTerminated,
     rest,
   };
-  return { ...base, field };
+  return { span, bytes: { start, end }, leadingWs, field };
 }

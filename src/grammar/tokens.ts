@@ -42,11 +42,15 @@ function runOf(stops: string) {
 export const HeadSpace = createToken({ name: 'HeadSpace', pattern: / /, label: 'space', push_mode: 'args' });
 export const Colon = createToken({ name: 'Colon', pattern: /:/, label: '":"', push_mode: 'flags' });
 export const EventName = createToken({ name: 'EventName', label: 'event name', line_breaks: false, ...runOf(' :') });
-export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '","' });
-export const FlagWord = createToken({ name: 'FlagWord', label: 'flag', line_breaks: false, ...runOf(' ,') });
+// Categories let the grammar say "any flags token" / "any field token" with one
+// CONSUME instead of an OR, which is measurably cheaper on the hot path.
+export const FlagsPart = createToken({ name: 'FlagsPart', pattern: Lexer.NA, label: 'flags text' });
+export const FieldPart = createToken({ name: 'FieldPart', pattern: Lexer.NA, label: 'field token or space' });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, label: '","', categories: [FlagsPart] });
+export const FlagWord = createToken({ name: 'FlagWord', label: 'flag', line_breaks: false, categories: [FlagsPart], ...runOf(' ,') });
 export const Semi = createToken({ name: 'Semi', pattern: /;/, label: '";"' });
-export const Space = createToken({ name: 'Space', pattern: / /, label: 'space' });
-export const Word = createToken({ name: 'Word', label: 'token', line_breaks: false, ...runOf(' ;') });
+export const Space = createToken({ name: 'Space', pattern: / /, label: 'space', categories: [FieldPart] });
+export const Word = createToken({ name: 'Word', label: 'token', line_breaks: false, categories: [FieldPart], ...runOf(' ;') });
 
 /** The kernel's isspace(): 0x09-0x0D, 0x20 and 0xA0 (Latin-1 NBSP in lib/ctype.c). */
 export function isKernelSpace(code: number): boolean {
@@ -94,7 +98,7 @@ export const TypePrefix = createToken({
   },
 });
 
-export const allTokens: TokenType[] = [HeadSpace, Colon, EventName, Comma, FlagWord, LeadingWs, TypePrefix, Space, Semi, Word];
+export const allTokens: TokenType[] = [HeadSpace, Colon, EventName, FlagsPart, FieldPart, Comma, FlagWord, LeadingWs, TypePrefix, Space, Semi, Word];
 
 export const lexerDefinition = {
   modes: {

@@ -94,7 +94,8 @@ function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, repo
     return undefined;
   }
   if (close >= tokenEnd) {
-    report(catalog.v5BracketScan, [type.text, src.slice(tokenEnd + 1, close + 1)], spanOf(ast, tokenEnd, close + 1));
+    // Point at the `]` the scan found (`char[8 a]` marks the final `]`), not at the separator.
+    report(catalog.v5BracketScan, [type.text, src.slice(tokenEnd + 1, close + 1)], spanOf(ast, close, close + 1));
   } else if (close + 1 < tokenEnd) {
     report(catalog.arraySuffixIgnored, [src.slice(close + 1, tokenEnd)], spanOf(ast, close + 1, tokenEnd));
   }

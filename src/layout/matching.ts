@@ -1,29 +1,18 @@
 // The linux re-registration match (spec §4.2): is a new definition string the
 // same event as an existing one? Textual, on bytes, with the kernel's whitespace
 // set (incl. 0xA0, which can split inside a UTF-8 character, as in the kernel).
-import { isKernelSpace } from '../grammar/tokens.js';
 import { toKernelBytes } from '../source/kernel-bytes.js';
 import type { EventLayout, LayoutField } from './types.js';
 
 const toBytes = (s: string) => toKernelBytes(s).bytes;
 
+// The kernel's isspace set on bytes: 0x09-0x0D, 0x20, 0xA0.
+const SEMI_WITHOUT_SPACE = /;(?![\t-\r \xa0])/g;
+const SPACE_RUNS = /[\t-\r \xa0]+/;
+
 /** Split on whitespace runs, after inserting a space after each `;` not followed by whitespace. */
 function matchTokens(args: string): string[] {
-  let spaced = '';
-  for (let i = 0; i < args.length; i++) {
-    spaced += args[i];
-    if (args.charCodeAt(i) === 0x3b && !(i + 1 < args.length && isKernelSpace(args.charCodeAt(i + 1)))) spaced += ' ';
-  }
-  const tokens: string[] = [];
-  let cur = '';
-  for (let i = 0; i < spaced.length; i++) {
-    if (isKernelSpace(spaced.charCodeAt(i))) {
-      if (cur) tokens.push(cur);
-      cur = '';
-    } else cur += spaced[i];
-  }
-  if (cur) tokens.push(cur);
-  return tokens;
+  return args.replace(SEMI_WITHOUT_SPACE, '; ').split(SPACE_RUNS).filter((t) => t !== '');
 }
 
 function canonical(f: LayoutField): string {

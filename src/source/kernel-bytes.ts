@@ -12,6 +12,8 @@ export interface KernelBytes {
   readonly bytes: string;
   /** True when `text` held a NUL and was cut there. */
   readonly cutAtNul: boolean;
+  /** True when every byte is ASCII, so byte and UTF-16 offsets coincide. */
+  readonly ascii: boolean;
   /** Byte offset into `bytes` → UTF-16 offset into `text`. */
   toTextOffset(byteOffset: number): number;
   /** The text of a byte range (ranges always split at ASCII bytes, so this is exact). */
@@ -24,7 +26,7 @@ export function toKernelBytes(input: string): KernelBytes {
   const text = nul >= 0 ? input.slice(0, nul) : input;
   // Fast path: ASCII text is its own byte string and offsets are identical.
   if (!NON_ASCII_OR_NUL.test(text)) {
-    return { text, bytes: text, cutAtNul: nul >= 0, toTextOffset: (b) => b, slice: (s, e) => text.slice(s, e) };
+    return { text, bytes: text, cutAtNul: nul >= 0, ascii: true, toTextOffset: (b) => b, slice: (s, e) => text.slice(s, e) };
   }
   const buf = Buffer.from(text, 'utf8');
   const bytes = buf.toString('latin1');
@@ -50,6 +52,7 @@ export function toKernelBytes(input: string): KernelBytes {
     text,
     bytes,
     cutAtNul: nul >= 0,
+    ascii: false,
     toTextOffset: (off) => byteToText[Math.min(Math.max(off, 0), bytes.length)]!,
     slice: (s, e) => Buffer.from(bytes.slice(s, e), 'latin1').toString('utf8'),
   };

@@ -9,7 +9,9 @@ export const ignoredFlag: Rule = {
     if (!flags || ctx.profile.flagPolicy !== 'parse') return;
     for (const item of flags.items) {
       if (ctx.profile.knownFlags.includes(item.raw)) continue;
-      const span = item.raw === '' ? flags.colon : item.span;
+      // An empty item has no text: point at the `:` or `,` just before it, so
+      // `test:X,,Y` marks the first `,` (not the colon) and `test:` the colon.
+      const span = item.raw === '' ? { start: item.span.start - 1, end: item.span.start } : item.span;
       ctx.report(catalog.ignoredFlag, [item.text], span);
     }
   },
