@@ -535,6 +535,7 @@ const TYPE_SUGGESTIONS: Record<string, string> = {
 };
 
 function suggestType(type: string): string {
+  if (type.endsWith(' ')) return `a second space after \`${type.trimEnd()}\` ends the type there; use a single space`;
   const hit = TYPE_SUGGESTIONS[type] ?? TYPE_SUGGESTIONS[type.toLowerCase()];
   if (hit) return `use \`${hit}\` instead`;
   if (/^[a-z0-9_ ]+\[/i.test(type)) return 'only `char[N]` arrays exist; use `char[N]`, or a `struct` type with a size';

@@ -119,7 +119,8 @@ function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, 
     const at = field.type.bytes.end;
     const span = spanOf(ast, at, at + 1);
     const fixable = rest.length - 1 <= allowed && rest.every((t) => t.raw !== '');
-    report(catalog.doubleSpace, [rest[allowed]!.text], span, fixable
+    const shifted = rest.slice(allowed).find((t) => t.raw !== '') ?? rest[allowed - 1]!;
+    report(catalog.doubleSpace, [shifted.text], span, fixable
       ? { fix: { span, replacement: '', description: 'remove the extra space after the type prefix' } }
       : undefined);
     return;

@@ -1,10 +1,11 @@
 // The linux re-registration match (spec §4.2): is a new definition string the
 // same event as an existing one? Textual, on bytes, with the kernel's whitespace
 // set (incl. 0xA0, which can split inside a UTF-8 character, as in the kernel).
-import { toKernelBytes } from '../source/kernel-bytes.js';
 import type { EventLayout, LayoutField } from './types.js';
 
-const toBytes = (s: string) => toKernelBytes(s).bytes;
+const NON_ASCII = /[^\x00-\x7f]/;
+/** UTF-8 bytes as a binary string; ASCII strings are already that. */
+const toBytes = (s: string) => (NON_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s);
 
 // The kernel's isspace set on bytes: 0x09-0x0D, 0x20, 0xA0.
 const SEMI_WITHOUT_SPACE = /;(?![\t-\r \xa0])/g;
@@ -22,6 +23,12 @@ function canonical(f: LayoutField): string {
 
 /** Do the args (text after the first space, as bytes) match these fields? */
 export function argsMatchFields(argsBytes: string | undefined, fields: readonly LayoutField[]): boolean {
+  // FAST PATH: the usual spellings, `u32 a; u32 b` and `u32 a;u32 b`, match iff they
+  // are exactly the canonical texts joined. Anything else takes the kernel's procedure.
+  if (argsBytes !== undefined && fields.length > 0) {
+    const canon = fields.map(canonical);
+    if (argsBytes === canon.join('; ') || argsBytes === canon.join(';')) return true;
+  }
   const tokens = argsBytes === undefined ? [] : matchTokens(argsBytes);
   if (tokens.length === 0) return fields.length === 0;
   let t = 0;

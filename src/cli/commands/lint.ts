@@ -1,0 +1,111 @@
+// `ue-lint lint [paths..]` (the default command): lint definition files.
+import type { Argv } from 'yargs';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import { applyFixesToFile } from '../../files/apply-fixes.js';
+import { PathError, describeFsError, expandPaths, type InputPath } from '../../files/glob.js';
+import { NotADefinitionFileError, openDefinitionFile, readLines } from '../../files/line-reader.js';
+import { EventRegistry, lintLines, summarise, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
+import type { AbiName } from '../../layout/types.js';
+import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import type { CliCommand } from '../command.js';
+import { CliError } from '../io.js';
+import { STDIN_TOKEN, closest } from '../suggest.js';
+
+export interface LintArgs {
+  paths?: string[];
+  abi?: AbiName;
+  format: ReportFormat;
+  maxWarnings?: number;
+  quiet?: boolean;
+  fix?: boolean;
+  config?: string;
+  color?: boolean;
+}
+
+/** Passes of lint → fix → lint per file (fixes may enable other fixes). */
+const MAX_FIX_PASSES = 10;
+
+export const lintCommand: CliCommand<LintArgs> = {
+  command: ['lint [paths..]', '$0'],
+  describe: 'Lint definition files (files, directories searched for *.ue, globs; - for stdin)',
+  builder: (y: Argv) =>
+    y
+      .positional('paths', { type: 'string', array: true, describe: 'Files, directories (searched for *.ue), globs, or - for stdin; default: .' })
+      .option('abi', { choices: ['linux', 'v5'] as const, describe: 'Kernel ABI to check against (default: config, else linux)' })
+      .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
+      .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+      .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
+      .option('fix', { type: 'boolean', describe: 'Apply safe fixes in place (atomic rewrite; stdin is never fixed)' })
+      .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of searching for one' })
+      .example('ue-lint fixtures/files', 'lint every *.ue file under a directory')
+      .example("ue-lint 'events/**/*.ue' --format sarif > ue-lint.sarif", 'SARIF for code scanning')
+      .example('printf "wake u32 pid\\n" | ue-lint -', 'lint standard input') as unknown as Argv<LintArgs>,
+  run: async (args, ctx) => {
+    const { io } = ctx;
+    let config;
+    try {
+      config = await loadConfig(io.cwd, args.config);
+    } catch (err) {
+      if (err instanceof ConfigError) throw new CliError(err.message);
+      throw err;
+    }
+    if (args.maxWarnings !== undefined && (!Number.isInteger(args.maxWarnings) || args.maxWarnings < -1)) {
+      throw new CliError(`--max-warnings must be a whole number, not ${String(args.maxWarnings)}`);
+    }
+    const abi: AbiName = args.abi ?? config.abi ?? 'linux';
+    const rules: Record<string, RuleSetting> = config.rules;
+    const inputs = (args.paths ?? []).length > 0 ? args.paths! : ['.'];
+
+    let files: InputPath[];
+    try {
+      files = await expandPaths(inputs, { cwd: io.cwd, ignore: config.ignore, ignoreBase: config.dir, stdinToken: STDIN_TOKEN });
+    } catch (err) {
+      if (err instanceof PathError) {
+        const first = inputs.find((p) => err.message.startsWith(`${p}:`));
+        const guess = first && !first.includes('/') && !first.includes('.') ? closest(first, ['lint', 'layout', 'format', 'explain']) : undefined;
+        throw new CliError(guess ? `${err.message} (did you mean the \`${guess}\` command?)` : err.message);
+      }
+      throw err;
+    }
+
+    const registry = new EventRegistry();
+    const results: FileResult[] = [];
+    const ioErrors: string[] = [];
+    for (const input of files) {
+      const display = input.kind === 'stdin' ? '<stdin>' : input.display;
+      try {
+        if (input.kind === 'stdin') {
+          results.push(await lintLines(display, readLines(io.stdin), { abi, rules, registry }));
+          continue;
+        }
+        let result = await lintLines(display, readLines(openDefinitionFile(input.path)), { abi, rules, registry });
+        for (let pass = 0; args.fix && pass < MAX_FIX_PASSES; pass++) {
+          const edits = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+          if (edits.length === 0) break;
+          const applied = await applyFixesToFile(input.path, edits);
+          if (applied === 0) break;
+          registry.removeFile(display);
+          result = await lintLines(display, readLines(openDefinitionFile(input.path)), { abi, rules, registry });
+        }
+        results.push(result);
+      } catch (err) {
+        if (err instanceof NotADefinitionFileError) ioErrors.push(`${display}: ${err.message}`);
+        else if ((err as NodeJS.ErrnoException).code) ioErrors.push(`${display}: ${describeFsError(err)}`);
+        else throw err;
+      }
+    }
+
+    const t = results.reduce((acc, r) => ({ errors: acc.errors + r.errorCount, warnings: acc.warnings + r.warningCount }), { errors: 0, warnings: 0 });
+    const shown = args.quiet ? results.map((r) => summarise(r.file, r.diagnostics.filter((d) => d.severity === 'error'))) : results;
+    const output = REPORTERS[args.format](shown, { chalk: ctx.chalk(args.color), version: ctx.version });
+    if (output) io.stdout.write(output);
+    for (const line of ioErrors) io.stderr.write(`ue-lint: ${line}\n`);
+    if (ioErrors.length > 0) return 2;
+    if (t.errors > 0) return 1;
+    if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && t.warnings > args.maxWarnings) {
+      io.stderr.write(`ue-lint: too many warnings (${t.warnings}, maximum ${args.maxWarnings})\n`);
+      return 1;
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,105 @@
+// The CLI: arguments in, exit code out. Thin: every computation comes from the
+// library; this file wires yargs, colours and exit codes. Never touches `process`
+// (bin.ts does), so tests call `main(argv, fakeIo)` directly.
+import yargs, { type Argv } from 'yargs';
+import pkg from '../../package.json' with { type: 'json' };
+import type { CommandContext } from './command.js';
+import { COMMANDS } from './commands/index.js';
+import { EXIT_CODES_HELP, SYNTAX_HELP } from './help.js';
+import { CliError, colourLevel, makeChalk, type CliIo } from './io.js';
+import { STDIN_TOKEN, closest } from './suggest.js';
+
+export type { CliIo } from './io.js';
+
+export const VERSION: string = pkg.version;
+
+function globalOptions(y: Argv): Argv {
+  return y
+    .option('color', { type: 'boolean', describe: 'Force colours on (--color) or off (--no-color); default: on for terminals, honours NO_COLOR and FORCE_COLOR' })
+    .epilogue(`${SYNTAX_HELP}\n\n${EXIT_CODES_HELP}`);
+}
+
+function knownOptions(commandName: string): string[] {
+  const cmd = COMMANDS.find((c) => [c.command].flat()[0]!.split(' ')[0] === commandName) ?? COMMANDS[0]!;
+  const probe = cmd.builder(globalOptions(yargs([]))) as unknown as { getOptions(): { key: Record<string, unknown> } };
+  return Object.keys(probe.getOptions().key);
+}
+
+/** One line for a yargs validation failure, with a suggestion for unknown options. */
+function usageMessage(msg: string, argv: readonly string[]): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(msg);
+  if (unknown) {
+    const names = unknown[1]!.split(', ');
+    const first = names[0]!;
+    const commandNames = COMMANDS.map((c) => [c.command].flat()[0]!.split(' ')[0]!);
+    const cmd = commandNames.includes(argv[0] ?? '') ? argv[0]! : 'lint';
+    const guess = closest(first, knownOptions(cmd).filter((k) => k.length > 1));
+    const flag = (first.length === 1 ? '-' : '--') + first;
+    const suggestion = guess ? ` (did you mean --${guess}?)` : '';
+    return `unknown option ${argv.includes(flag) ? flag : first}${suggestion}; see \`ue-lint ${cmd === 'lint' ? '' : cmd + ' '}--help\``;
+  }
+  return `${msg.replace(/\n\s*/g, ' ')}; see \`ue-lint --help\``;
+}
+
+/** Run the CLI. Returns the exit code: 0 clean, 1 problems found, 2 usage/config/I/O error. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  let exitCode = 0;
+  let failure: string | undefined;
+  let helpOutput = '';
+  const ctx: CommandContext = {
+    io,
+    version: VERSION,
+    chalk: (flag) => makeChalk(colourLevel(flag, io.stdout, io.env)),
+  };
+
+  let y = globalOptions(yargs(args))
+    .scriptName('ue-lint')
+    .usage('ue-lint: lint, lay out and format Linux user_events definitions')
+    .exitProcess(false)
+    .strict()
+    .recommendCommands()
+    .wrap(100)
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .fail((msg, err) => {
+      if (failure !== undefined) return;
+      failure = msg ? usageMessage(msg, args) : err instanceof CliError ? err.message : `internal error: ${err?.message ?? 'unknown'}`;
+      exitCode = 2;
+    });
+
+  for (const cmd of COMMANDS) {
+    y = y.command({
+      command: cmd.command as string | string[],
+      describe: cmd.describe,
+      builder: (b: Argv) => cmd.builder(b).epilogue(`${SYNTAX_HELP}\n\n${EXIT_CODES_HELP}`) as Argv,
+      handler: async (a) => {
+        if (failure !== undefined) return;
+        try {
+          exitCode = await cmd.run(a, ctx);
+        } catch (err) {
+          exitCode = err instanceof CliError ? err.exitCode : 2;
+          failure = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+        }
+      },
+    });
+  }
+
+  try {
+    await y.parseAsync(args, {}, (_err, _argv, output) => {
+      helpOutput = output ?? '';
+    });
+  } catch (err) {
+    if (failure === undefined) {
+      failure = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+      exitCode = err instanceof CliError ? err.exitCode : 2;
+    }
+  }
+  if (failure !== undefined) {
+    io.stderr.write(`ue-lint: ${failure.split('\n')[0]}\n`);
+    return exitCode === 0 ? 2 : exitCode;
+  }
+  if (helpOutput) io.stdout.write(helpOutput.endsWith('\n') ? helpOutput : `${helpOutput}\n`);
+  return exitCode;
+}

@@ -1,0 +1,148 @@
+// Streaming line reader for definition files: bytes in, decoded lines out, so a
+// 50 MB file never sits in memory. Rejects binary input (NUL bytes, invalid
+// UTF-8, absurdly long lines) with the byte offset of the first bad byte.
+// No fs here except `openDefinitionFile`, which only wraps `fs.createReadStream`.
+
+import { createReadStream } from 'node:fs';
+
+export interface RawLine {
+  /** Line text without `\n`, without the `\r` of a CRLF, and (line 1) without a BOM. */
+  text: string;
+  /** 1-based line number. */
+  line: number;
+  /** The line ended in `\r\n`. */
+  hasCR: boolean;
+  /** The line ended in `\n` (false only for a last line without newline). */
+  hasLF: boolean;
+  /** UTF-16 offset of the line start in the decoded file text (BOM excluded). */
+  offset: number;
+  /** Byte offset of the line start in the file (BOM included). */
+  byteOffset: number;
+  /** Line 1 only: the file started with a UTF-8 BOM. */
+  bom: boolean;
+}
+
+/** The input is not a UTF-8 text file; `byteOffset` is where the first bad byte is. */
+export class NotADefinitionFileError extends Error {
+  constructor(readonly reason: string, readonly byteOffset: number) {
+    super(`not a definition file (${reason} at byte offset ${byteOffset})`);
+    this.name = 'NotADefinitionFileError';
+  }
+}
+
+/** Longest line accepted; definition lines are at most a few KiB (the dynamic_events buffer is 4 KiB). */
+export const MAX_LINE_CHARS = 1 << 20;
+
+/** Index of the first byte that makes `bytes` invalid UTF-8, or -1; an incomplete sequence at the end counts as invalid only if `final`. */
+export function firstInvalidUtf8(bytes: Uint8Array, final = true): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return final ? i : -1;
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return i + k;
+      cp = (cp << 6) | (c & 0x3f);
+      // Reject overlongs, surrogates and > U+10FFFF as early as the second byte allows.
+      if (k === 1 && need === 2 && ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f))) return i + 1;
+      if (k === 1 && need === 3 && ((b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f))) return i + 1;
+    }
+    if (cp < min) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Bytes at the end of an accepted chunk that start an incomplete UTF-8 sequence. */
+function incompleteTail(buf: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, buf.length); back++) {
+    const b = buf[buf.length - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return len > back ? buf.subarray(buf.length - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+/**
+ * Decode and split a byte stream into lines. Throws `NotADefinitionFileError`
+ * for NUL bytes, invalid UTF-8 or a line longer than `MAX_LINE_CHARS`.
+ */
+export async function* readLines(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawLine> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let carry = '';
+  let bytePos = 0; // bytes of the stream before the current chunk
+  let tail: Uint8Array = new Uint8Array(0);
+  let line = 1;
+  let offset = 0;
+  let byteOffset = 0;
+  let first = true;
+  let bom = false;
+
+  const emit = function* (text: string, hasLF: boolean): Generator<RawLine> {
+    const hasCR = hasLF && text.endsWith('\r');
+    const body = hasCR ? text.slice(0, -1) : text;
+    yield { text: body, line, hasCR, hasLF, offset, byteOffset, bom: line === 1 && bom };
+    offset += text.length + (hasLF ? 1 : 0);
+    byteOffset += Buffer.byteLength(text) + (hasLF ? 1 : 0) + (line === 1 && bom ? 3 : 0);
+    line++;
+  };
+
+  const fail = (bytes: Uint8Array, base: number): never => {
+    const at = firstInvalidUtf8(bytes);
+    throw new NotADefinitionFileError('invalid UTF-8', base + Math.max(0, at));
+  };
+
+  for await (const raw of source) {
+    const buf = typeof raw === 'string' ? Buffer.from(raw) : raw;
+    const nul = buf.indexOf(0);
+    if (nul >= 0) throw new NotADefinitionFileError('NUL byte', bytePos + nul);
+    let text: string;
+    try {
+      text = decoder.decode(buf, { stream: true });
+    } catch {
+      const joined = new Uint8Array(tail.length + buf.length);
+      joined.set(tail);
+      joined.set(buf, tail.length);
+      return fail(joined, bytePos - tail.length);
+    }
+    tail = incompleteTail(buf);
+    bytePos += buf.length;
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) { bom = true; text = text.slice(1); }
+    }
+    carry += text;
+    let pos = 0;
+    let nl: number;
+    while ((nl = carry.indexOf('\n', pos)) >= 0) {
+      const lineText = carry.slice(pos, nl);
+      pos = nl + 1;
+      yield* emit(lineText, true);
+    }
+    if (pos > 0) carry = carry.slice(pos);
+    if (carry.length > MAX_LINE_CHARS) {
+      throw new NotADefinitionFileError(`line ${line} is longer than ${MAX_LINE_CHARS} characters`, byteOffset);
+    }
+  }
+  try {
+    carry += decoder.decode();
+  } catch {
+    return fail(tail, bytePos - tail.length);
+  }
+  if (carry.length > 0) yield* emit(carry, false);
+}
+
+/** Open a file as a byte stream for `readLines`. Errors (ENOENT, EISDIR, EACCES) surface on first read. */
+export function openDefinitionFile(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: 1 << 16 });
+}

@@ -1,0 +1,118 @@
+// Ruff-like code frames for file diagnostics. Pure: the colour styler is a
+// parameter (a `new Chalk({ level })` from the CLI; level 0 gives plain text).
+//
+//   error[UE104]: duplicate field name `pid`
+//    --> events.ue:3:34
+//     |
+//   3 | wake u32 pid; char[16] comm; u32 pid
+//     |          --- first defined here  ^^^
+//     |
+//   help: rename one of the two fields
+
+import type { ChalkInstance } from 'chalk';
+import type { FileDiagnostic, FileRange, RelatedLocation } from '../lint/file-linter.js';
+
+/** How a source character is shown: tabs as 4 spaces, control characters escaped. */
+function showChar(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (ch === '\t') return '    ';
+  if (c < 0x20 || c === 0x7f) return `\\x${c.toString(16).padStart(2, '0')}`;
+  if (c === 0xfeff) return '\\u{feff}';
+  return ch;
+}
+
+/** The displayed line and, for every UTF-16 column 0..length, its display column. */
+export function displayLine(text: string): { shown: string; columns: number[] } {
+  const columns: number[] = [];
+  let shown = '';
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    columns.push(width);
+    if (code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
+    const cp = text.codePointAt(i)!;
+    const s = showChar(String.fromCodePoint(cp));
+    shown += s;
+    width += cp > 0xffff ? 1 : s.length;
+  }
+  columns.push(width);
+  return { shown, columns };
+}
+
+interface Mark {
+  from: number;
+  to: number;
+  char: '^' | '-';
+  label: string;
+  primary: boolean;
+}
+
+/** Draw the marker rows under one line: all marks on one row when the labels fit, else one row per mark. */
+function markerRows(marks: Mark[], style: (m: Mark, s: string) => string): string[] {
+  const sorted = [...marks].sort((a, b) => a.from - b.from);
+  let fits = true;
+  let cursor = 0;
+  for (const m of sorted) {
+    if (m.from < cursor) { fits = false; break; }
+    cursor = m.to + (m.label ? m.label.length + 2 : 1);
+  }
+  const render = (row: Mark[]): string => {
+    let out = '';
+    let col = 0;
+    for (const m of row) {
+      out += ' '.repeat(Math.max(0, m.from - col));
+      col = Math.max(col, m.from);
+      const marker = m.char.repeat(Math.max(1, m.to - m.from)) + (m.label ? ` ${m.label}` : '');
+      out += style(m, marker);
+      col += marker.length + 1;
+      out += ' ';
+    }
+    return out.trimEnd();
+  };
+  if (fits) return [render(sorted)];
+  return sorted.map((m) => render([m]));
+}
+
+function loc(file: string, range: FileRange): string {
+  return `${file}:${range.start.line}:${range.start.column}`;
+}
+
+/** Render one diagnostic as a code frame (no trailing newline). */
+export function renderFrame(d: FileDiagnostic, chalk: ChalkInstance): string {
+  const sevColour = d.severity === 'error' ? chalk.red : chalk.yellow;
+  const lines: string[] = [];
+  lines.push(`${chalk.bold(sevColour(`${d.severity}[${d.code}]`))}${chalk.bold(`: ${d.message}`)}`);
+
+  const sameLine = (r: RelatedLocation) => r.file === d.file && r.range.start.line === d.range.start.line;
+  const local = (d.related ?? []).filter(sameLine);
+  const elsewhere = (d.related ?? []).filter((r) => !sameLine(r));
+  const gutterWidth = Math.max(String(d.range.start.line).length, ...elsewhere.map((r) => String(r.range.start.line).length));
+  const pad = ' '.repeat(gutterWidth);
+  const bar = chalk.blue('|');
+
+  const block = (header: string, lineNo: number, text: string, marks: Mark[]) => {
+    const { shown, columns } = displayLine(text);
+    const col = (c: number) => columns[Math.min(Math.max(c, 0), columns.length - 1)]! + Math.max(0, c - (columns.length - 1));
+    const displayMarks = marks.map((m) => ({ ...m, from: col(m.from), to: col(m.to) }));
+    lines.push(`${pad}${chalk.blue(header)}`);
+    lines.push(`${pad} ${bar}`);
+    lines.push(`${chalk.blue(String(lineNo).padStart(gutterWidth))} ${bar} ${shown}`);
+    for (const row of markerRows(displayMarks, (m, s) => (m.primary ? sevColour(s) : chalk.blue(s)))) {
+      lines.push(`${pad} ${bar} ${row}`);
+    }
+  };
+
+  block(`--> ${loc(d.file, d.range)}`, d.range.start.line, d.sourceLine, [
+    { from: d.range.start.column - 1, to: d.range.end.column - 1, char: '^', label: '', primary: true },
+    ...local.map((r) => ({ from: r.range.start.column - 1, to: r.range.end.column - 1, char: '-' as const, label: r.label, primary: false })),
+  ]);
+  for (const r of elsewhere) {
+    block(`::: ${loc(r.file, r.range)}`, r.range.start.line, r.sourceLine, [
+      { from: r.range.start.column - 1, to: r.range.end.column - 1, char: '-', label: r.label, primary: false },
+    ]);
+  }
+  lines.push(`${pad} ${bar}`);
+  if (d.help) lines.push(`${chalk.bold.cyan('help')}: ${d.help}`);
+  if (d.fix) lines.push(`${chalk.bold.green('fix')}: ${d.fix.description} (safe, applied by \`--fix\`)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,32 @@
+// `github`: GitHub Actions workflow commands, one annotation per diagnostic:
+// `::error file=a.ue,line=3,col=34,endLine=3,endColumn=37,title=UE104::duplicate field name …`
+import type { Reporter } from './types.js';
+
+/** Escape a workflow command message (`%`, CR, LF). */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escape a workflow command property (also `:` and `,`). */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export const github: Reporter = (results) => {
+  let out = '';
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      const props = [
+        `file=${escapeProperty(d.file)}`,
+        `line=${d.range.start.line}`,
+        `col=${d.range.start.column}`,
+        `endLine=${d.range.end.line}`,
+        `endColumn=${d.range.end.column}`,
+        `title=${escapeProperty(`${d.code} ${d.name}`)}`,
+      ].join(',');
+      const text = d.help ? `${d.message}\nhelp: ${d.help}` : d.message;
+      out += `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(text)}\n`;
+    }
+  }
+  return out;
+};

@@ -1,0 +1,56 @@
+// `json`: a documented, stable shape (version 1). Every key is always present
+// (`null` when absent) so consumers need no existence checks:
+//
+// { "version": 1,
+//   "summary": { "files": 1, "errors": 1, "warnings": 0, "fixable": 0 },
+//   "diagnostics": [ {
+//     "code": "UE104", "name": "duplicate-field-name", "severity": "warning",
+//     "message": "duplicate field name `pid`", "file": "events.ue",
+//     "offset": { "start": 70, "end": 73 },                     // 0-based UTF-16, half-open, into the file text
+//     "range": { "start": { "line": 3, "column": 34 }, "end": { "line": 3, "column": 37 } },  // 1-based, end exclusive
+//     "help": "rename one of the two fields", "errno": null,
+//     "related": [ { "file", "label", "offset", "range" } ],
+//     "fix": { "description", "line", "startColumn", "endColumn", "replacement" } | null } ] }
+import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
+import { totals, type Reporter } from './types.js';
+
+export const JSON_FORMAT_VERSION = 1;
+
+const range = (r: FileRange) => ({
+  start: { line: r.start.line, column: r.start.column },
+  end: { line: r.end.line, column: r.end.column },
+});
+
+/** The JSON object for one diagnostic. */
+export function diagnosticToJson(d: FileDiagnostic) {
+  return {
+    code: d.code,
+    name: d.name,
+    severity: d.severity,
+    message: d.message,
+    file: d.file,
+    offset: { start: d.range.start.offset, end: d.range.end.offset },
+    range: range(d.range),
+    help: d.help ?? null,
+    errno: d.errno ?? null,
+    related: (d.related ?? []).map((r) => ({
+      file: r.file,
+      label: r.label,
+      offset: { start: r.range.start.offset, end: r.range.end.offset },
+      range: range(r.range),
+    })),
+    fix: d.fix
+      ? { description: d.fix.description, line: d.fix.line, startColumn: d.fix.start + 1, endColumn: d.fix.end + 1, replacement: d.fix.replacement }
+      : null,
+  };
+}
+
+export const json: Reporter = (results) => {
+  const t = totals(results);
+  const body = {
+    version: JSON_FORMAT_VERSION,
+    summary: { files: t.files, errors: t.errors, warnings: t.warnings, fixable: t.fixable },
+    diagnostics: results.flatMap((r) => r.diagnostics.map(diagnosticToJson)),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+};
