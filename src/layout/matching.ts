@@ -23,12 +23,6 @@ function canonical(f: LayoutField): string {
 
 /** Do the args (text after the first space, as bytes) match these fields? */
 export function argsMatchFields(argsBytes: string | undefined, fields: readonly LayoutField[]): boolean {
-  // FAST PATH: the usual spellings, `u32 a; u32 b` and `u32 a;u32 b`, match iff they
-  // are exactly the canonical texts joined. Anything else takes the kernel's procedure.
-  if (argsBytes !== undefined && fields.length > 0) {
-    const canon = fields.map(canonical);
-    if (argsBytes === canon.join('; ') || argsBytes === canon.join(';')) return true;
-  }
   const tokens = argsBytes === undefined ? [] : matchTokens(argsBytes);
   if (tokens.length === 0) return fields.length === 0;
   let t = 0;

@@ -91,3 +91,22 @@ describe('properties: parseDefinition', function () {
     }), { numRuns: Math.min(RUNS, 2000) });
   });
 });
+
+describe('properties: re-registration fast path', function () {
+  this.timeout(120_000);
+  it(`never claims a self-match that the kernel's procedure denies (${RUNS} runs)`, async () => {
+    const { analyzeDefinition } = await import('../../src/definition.js');
+    const { plainlyIdempotent } = await import('../../src/lint/rules/non-idempotent-definition.js');
+    const { argsMatchFields } = await import('../../src/layout/matching.js');
+    let fast = 0;
+    fc.assert(fc.property(anyText, (text) => {
+      const a = analyzeDefinition(text, { abi: 'linux' });
+      if (!a.result.ok) return;
+      if (plainlyIdempotent(a)) {
+        fast++;
+        expect(argsMatchFields(a.ast.args?.raw, a.fields), JSON.stringify(text)).to.equal(true);
+      }
+    }), { numRuns: RUNS });
+    expect(fast, 'the fast path is exercised').to.be.greaterThan(0);
+  });
+});

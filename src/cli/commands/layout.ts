@@ -66,7 +66,7 @@ function cType(f: LayoutField): { decl: (name: string) => string; note: string }
   }
 }
 
-/** A packed C struct of the payload (what follows the write index), with offset comments. */
+/** A packed C struct of the payload (what follows the write index), with offset comments; needs `<stdint.h>`. */
 export function layoutC(event: EventLayout, abi: AbiName): string {
   const decls = event.fields.map((f) => {
     const t = cType(f);
@@ -78,10 +78,8 @@ export function layoutC(event: EventLayout, abi: AbiName): string {
   const lines = [
     `/* ${cComment(event.name)} (${abi} ABI): the payload written after the 32-bit write index. */`,
     `/* Record offsets include the ${COMMON_HEADER_SIZE}-byte common header. */`,
-    '#include <stdint.h>',
-    '',
     `struct ${cName(event.name)} {`,
-    ...decls.map((d) => `\t${d.code.padEnd(width)}  ${d.comment}`),
+    ...(decls.length === 0 ? ['\t/* no fields */'] : decls.map((d) => `\t${d.code.padEnd(width)}  ${d.comment}`)),
     '} __attribute__((packed));',
   ];
   return lines.join('\n') + '\n';
@@ -107,7 +105,8 @@ export const layoutCommand: CliCommand<LayoutArgs> = {
       ctx.io.stdout.write(`${JSON.stringify(args.file === undefined ? list[0] : list, null, 2)}\n`);
     } else {
       const render = args.format === 'c' ? layoutC : layoutTable;
-      ctx.io.stdout.write(events.map((e) => render(e.event, args.abi)).join('\n'));
+      const body = events.map((e) => render(e.event, args.abi)).join('\n');
+      ctx.io.stdout.write(args.format === 'c' ? `#include <stdint.h>\n\n${body}` : body);
     }
     return 0;
   },

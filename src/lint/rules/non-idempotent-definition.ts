@@ -35,12 +35,41 @@ function explain(ctx: RuleContext): { reason: string; span: Span } {
   return { reason: 'the kernel\'s textual field match fails', span: ctx.ast.args?.span ?? ctx.ast.span };
 }
 
+/** No kernel whitespace byte except single inner spaces (`unsigned int`, not `struct `). */
+function singleSpaced(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!isKernelSpace(c)) continue;
+    if (c !== 0x20 || i === 0 || i === raw.length - 1 || isKernelSpace(raw.charCodeAt(i + 1))) return false;
+  }
+  return true;
+}
+
+/**
+ * FAST PATH: a sufficient condition for the self-match, checked per field without
+ * building the kernel's token list: no empty piece before the last, every name
+ * non-empty and free of whitespace, types single-spaced, struct sizes in plain
+ * decimal. A property test checks that it never claims a match the full
+ * procedure denies.
+ */
+export function plainlyIdempotent(ctx: Pick<RuleContext, 'ast' | 'fields'>): boolean {
+  const pieces = ctx.ast.pieces;
+  for (let i = 0; i < pieces.length - 1; i++) if (!pieces[i]!.field) return false;
+  for (const f of ctx.fields) {
+    const ast = f.ast;
+    const name = ast.rest[0]!.raw;
+    if (name === '' || hasKernelSpace(name) || !singleSpaced(ast.type.raw)) return false;
+    if (ast.structMode && ast.rest[1]!.raw !== String(f.size)) return false;
+  }
+  return true;
+}
+
 /** linux: every process registers again; a string that does not match itself gets EADDRINUSE. */
 export const nonIdempotentDefinition: Rule = {
   entry: catalog.nonIdempotent,
   check(ctx) {
     if (!ctx.accepted || ctx.profile.reregistration !== 'match-fields') return;
-    if (argsMatchFields(ctx.ast.args?.raw, ctx.fields)) return;
+    if (plainlyIdempotent(ctx) || argsMatchFields(ctx.ast.args?.raw, ctx.fields)) return;
     const { reason, span } = explain(ctx);
     ctx.report(catalog.nonIdempotent, [reason], span);
   },
