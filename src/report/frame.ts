@@ -112,6 +112,7 @@ export function renderFrame(d: FileDiagnostic, chalk: ChalkInstance): string {
     ]);
   }
   lines.push(`${pad} ${bar}`);
+  if (d.errno) lines.push(`${chalk.bold('note')}: the kernel answers ${d.errno}`);
   if (d.help) lines.push(`${chalk.bold.cyan('help')}: ${d.help}`);
   if (d.fix) lines.push(`${chalk.bold.green('fix')}: ${d.fix.description} (safe, applied by \`--fix\`)`);
   return lines.join('\n');
