@@ -40,6 +40,7 @@ describe('report', () => {
       ' 1 | test u32 a',
       '   | ---- first defined here',
       '   |',
+      'note: the kernel answers EADDRINUSE',
     ].join('\n'));
   });
 
