@@ -15,8 +15,7 @@ export const VERSION: string = pkg.version;
 
 function globalOptions(y: Argv): Argv {
   return y
-    .option('color', { type: 'boolean', describe: 'Force colours on (--color) or off (--no-color); default: on for terminals, honours NO_COLOR and FORCE_COLOR' })
-    .epilogue(`${SYNTAX_HELP}\n\n${EXIT_CODES_HELP}`);
+    .option('color', { type: 'boolean', describe: 'Force colours on (--color) or off (--no-color); default: on for terminals, honours NO_COLOR and FORCE_COLOR' });
 }
 
 function knownOptions(commandName: string): string[] {
@@ -73,6 +72,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     y = y.command({
       command: cmd.command as string | string[],
       describe: cmd.describe,
+      // Each command carries the syntax epilogue; `ue-lint --help` shows the default command's.
       builder: (b: Argv) => cmd.builder(b).epilogue(`${SYNTAX_HELP}\n\n${EXIT_CODES_HELP}`) as Argv,
       handler: async (a) => {
         if (failure !== undefined) return;
