@@ -26,7 +26,7 @@ export interface LintArgs {
 const MAX_FIX_PASSES = 10;
 
 export const lintCommand: CliCommand<LintArgs> = {
-  command: ['lint [paths..]', '$0'],
+  command: 'lint [paths..]',
   describe: 'Lint definition files (files, directories searched for *.ue, globs; - for stdin)',
   builder: (y: Argv) =>
     y
