@@ -109,9 +109,17 @@ export const lexerDefinition = {
   defaultMode: 'head',
 };
 
-// One lexer for the process. Offsets only: line/column are derived later.
-// Every byte matches some token in every mode, so lexing cannot fail.
-export const definitionLexer = new Lexer(lexerDefinition, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
-});
+/**
+ * Offsets only: line/column are derived later. `validate` runs Chevrotain's
+ * lexer-definition checks (a test does); production skips them for start-up time.
+ */
+export function createDefinitionLexer(validate = false): Lexer {
+  return new Lexer(lexerDefinition, {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+    skipValidations: !validate,
+  });
+}
+
+// One lexer for the process. Every byte matches some token in every mode, so lexing cannot fail.
+export const definitionLexer = createDefinitionLexer();

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { parse } from '../../src/index.js';
 import { createDefinitionParser } from '../../src/grammar/parser.js';
-import { definitionLexer } from '../../src/grammar/tokens.js';
+import { createDefinitionLexer, definitionLexer } from '../../src/grammar/tokens.js';
 
 const fieldOf = (def: string, i = 0) => parse(def).ast.pieces[i]?.field;
 
@@ -10,6 +10,10 @@ describe('grammar', () => {
   it('passes Chevrotain\'s full grammar validation (production skips it)', () => {
     // performSelfAnalysis throws on any grammar definition error unless validations are skipped.
     expect(() => createDefinitionParser(true)).not.to.throw();
+  });
+
+  it('passes Chevrotain\'s lexer definition validation (production skips it)', () => {
+    expect(createDefinitionLexer(true).lexerDefinitionErrors).to.deep.equal([]);
   });
 
   it('lexes every byte in every mode without errors', () => {
