@@ -3,8 +3,8 @@
 // beyond ES2020 (no TextEncoder, no Buffer): generated code must run and type-check anywhere.
 
 export type HelperName =
-  | 'fail' | 'describe' | 'utf8' | 'text' | 'cstr' | 'bytesOf' | 'int' | 'big' | 'chars' | 'raw'
-  | 'dynText' | 'dynRaw' | 'dyn' | 'index' | 'min' | 'dynGet';
+  | 'where' | 'fail' | 'describe' | 'utf8' | 'text' | 'cstr' | 'bytesOf' | 'int' | 'big' | 'chars' | 'raw'
+  | 'dynText' | 'dynRaw' | 'dyn' | 'index' | 'short' | 'dynGet';
 
 interface Helper {
   deps: HelperName[];
@@ -13,11 +13,19 @@ interface Helper {
 
 // Written in a plain template literal: `\`` and `\${` are escapes of this file, not of the output.
 const HELPERS: Record<HelperName, Helper> = {
-  fail: {
+  where: {
     deps: [],
     code: `
+function ueWhere(event: string, field: string, problem: string): string {
+  return 'event \`' + event + '\` field \`' + field + '\`: ' + problem;
+}`,
+  },
+  fail: {
+    deps: ['where'],
+    code: `
+// Encoders only: a value that does not fit is the caller's bug, so it throws.
 function ueFail(event: string, field: string, problem: string): never {
-  throw new RangeError('event \`' + event + '\` field \`' + field + '\`: ' + problem);
+  throw new RangeError(ueWhere(event, field, problem));
 }`,
   },
   describe: {
@@ -57,18 +65,29 @@ function ueUtf8(s: string): Uint8Array {
   text: {
     deps: [],
     code: `
-// UTF-8 decoding; each byte of an invalid sequence becomes U+FFFD.
+// UTF-8 decoding like TextDecoder: each maximal invalid subsequence becomes one U+FFFD.
 function ueText(b: Uint8Array): string {
   let s = '';
   for (let i = 0; i < b.length; ) {
     const c = b[i]!;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
-    let cp = n === 0 ? c : n === 1 ? c & 0x1f : n === 2 ? c & 0x0f : c & 0x07;
+    if (n <= 0) {
+      s += n === 0 ? String.fromCharCode(c) : '\\ufffd';
+      i++;
+      continue;
+    }
+    // The second byte's range excludes overlongs (E0, F0), surrogates (ED) and > U+10FFFF (F4).
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    let cp = c & (0x3f >> n);
     let j = 1;
-    for (; n > 0 && j <= n && i + j < b.length && (b[i + j]! & 0xc0) === 0x80; j++) cp = (cp << 6) | (b[i + j]! & 0x3f);
-    const bad = n < 0 || j <= n || (n === 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n === 3 && (cp < 0x10000 || cp > 0x10ffff));
-    s += bad ? '\\ufffd' : String.fromCodePoint(cp);
-    i += bad ? 1 : n + 1;
+    for (; j <= n && i + j < b.length; j++) {
+      const d = b[i + j]!;
+      if (d < (j === 1 ? lo : 0x80) || d > (j === 1 ? hi : 0xbf)) break;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    s += j > n ? String.fromCodePoint(cp) : '\\ufffd';
+    i += j;
   }
   return s;
 }`,
@@ -189,29 +208,29 @@ function ueIndex(out: Uint8Array, index: number): Uint8Array {
   return out;
 }`,
   },
-  min: {
+  short: {
     deps: [],
     code: `
-function ueMin(bytes: Uint8Array, size: number, event: string): DataView {
-  if (bytes.length < size) throw new RangeError('event \`' + event + '\`: payload is ' + bytes.length + ' bytes, shorter than the ' + size + '-byte fixed part');
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function ueShort(event: string, length: number, size: number): { ok: false; error: string } {
+  return { ok: false, error: 'event \`' + event + '\`: payload is ' + length + ' bytes, shorter than the ' + size + '-byte fixed part' };
 }`,
   },
   dynGet: {
-    deps: ['fail'],
+    deps: ['where'],
     code: `
-// The data of a dynamic field, checked like the kernel's write-time validation (spec section 8).
-// With \`strict\` (linux) char data must end with NUL, which is dropped; v5 never checked.
-function ueDynGet(bytes: Uint8Array, view: DataView, at: number, rel: boolean, text: boolean, strict: boolean, event: string, field: string): Uint8Array {
+// The data of a dynamic field, or an error message naming the field (decoders never throw).
+// Checked like the kernel's write-time validation (spec section 8). With \`strict\` (linux) char
+// data must end with NUL, which is dropped; v5 never checked.
+function ueDynGet(bytes: Uint8Array, view: DataView, at: number, rel: boolean, text: boolean, strict: boolean, event: string, field: string): Uint8Array | string {
   const loc = view.getUint32(at, true);
   const offset = loc & 0xffff;
   const length = loc >>> 16;
   const start = rel ? at + 4 + offset : offset - 8;
-  if (start < 0) ueFail(event, field, 'data offset ' + offset + ' points into the common header');
-  if (start + length > bytes.length) ueFail(event, field, 'data at payload bytes ' + start + '..' + (start + length) + ' ends past the payload end ' + bytes.length);
+  if (start < 0) return ueWhere(event, field, 'data offset ' + offset + ' points into the common header');
+  if (start + length > bytes.length) return ueWhere(event, field, 'data at payload bytes ' + start + '..' + (start + length) + ' ends past the payload end ' + bytes.length);
   if (!text) return bytes.slice(start, start + length);
   if (length > 0 && bytes[start + length - 1] === 0) return bytes.subarray(start, start + length - 1);
-  if (strict) ueFail(event, field, 'string data does not end with NUL');
+  if (strict) return ueWhere(event, field, length === 0 ? 'string data is empty, without its NUL' : 'string data does not end with NUL');
   return bytes.subarray(start, start + length);
 }`,
   },

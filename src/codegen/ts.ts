@@ -22,8 +22,9 @@ export type CodegenResult = { ok: true; text: string } | { ok: false; error: str
 /**
  * Generates a TypeScript module with, per event `X` (PascalCase of the event name, `_2`… on
  * clashes): `definitionX`, `XValues`, `XDecoded`, `encodeX(values, opts?)`,
- * `writeX(index, values, opts?)` and `decodeX(bytes)`. Encoders and decoders throw a
- * `RangeError` naming the event and field.
+ * `writeX(index, values, opts?)` and `decodeX(bytes)`. Encoders throw a `RangeError` naming the
+ * event and field when a value does not fit; decoders never throw and return a `DecodeResult`,
+ * `{ ok: false, error }` naming the field when a payload violates the layout.
  *
  * @example
  * const r = generateTsModule([layout], { source: 'events.ue', abi: 'linux', definitions: ['evt u32 a'] });
@@ -48,6 +49,9 @@ export function generateTsModule(events: readonly EventLayout[], opts: CodegenOp
       /** Cut a \`char[N]\` value longer than N bytes instead of throwing (strings at a UTF-8 boundary). */
       readonly truncate?: boolean;
     }
+
+    /** What the \`decode*\` functions return; they never throw. \`error\` names the event and field. */
+    export type DecodeResult<T> = { ok: true; values: T } | { ok: false; error: string };
 
     ${helperCode(used).join('\n\n')}
 
@@ -92,8 +96,14 @@ function eventCode(m: EventModel, X: string, definition: string, abi: AbiName, u
   const sizeExpr = [`base + ${m.fixedSize}`, ...dyn.map((f) => `${dynVar.get(f)}.length`)].join(' + ');
   const puts = m.fields.map((f) => encodeStatement(f, dynVar.get(f), used));
   if (dyn.length > 0) used.add('dyn');
-  if (m.fields.length > 0) used.add('min');
+  if (m.fields.length > 0) used.add('short');
   used.add('index');
+
+  const payloadDoc = `The payload of \`${label}\`: the ${m.fixedSize}-byte fixed part${dyn.length > 0 ? ', then the dynamic data' : ''}.`;
+  const encodeDoc =
+    m.fields.length === 0
+      ? `/** ${payloadDoc} */`
+      : `/**\n * ${payloadDoc}\n * Throws a RangeError naming the field when a value does not fit its type.\n */`;
 
   return dedent`
     // ---- ${label} ----
@@ -112,18 +122,21 @@ function eventCode(m: EventModel, X: string, definition: string, abi: AbiName, u
       return out;
     }
 
-    /** The payload of \`${label}\`: the ${m.fixedSize}-byte fixed part${dyn.length > 0 ? ', then the dynamic data' : ''}. */
+    ${encodeDoc}
     export function encode${X}(values: ${valueType}, opts?: EncodeOptions): Uint8Array {
       return ueEncode${X}(values, opts, 0);
     }
 
-    /** \`write_index\` (4 bytes) and the payload of \`${label}\`, for write(2) on the registration fd. */
+    /**
+     * \`write_index\` (4 bytes) and the payload of \`${label}\`, for write(2) on the registration fd.
+     * Throws a RangeError when the index${m.fields.length > 0 ? ' or a value' : ''} does not fit.
+     */
     export function write${X}(index: number, values: ${valueType}, opts?: EncodeOptions): Uint8Array {
       return ueIndex(ueEncode${X}(values, opts, 4), index);
     }
 
-    /** Decodes a payload of \`${label}\` (without \`write_index\`); throws a RangeError naming the field. */
-    export function decode${X}(${m.fields.length === 0 ? '_bytes' : 'bytes'}: Uint8Array): ${decodedType} {
+    /** Decodes a payload of \`${label}\` (without \`write_index\`). Never throws: a bad payload gives \`{ ok: false, error }\`. */
+    export function decode${X}(${m.fields.length === 0 ? '_bytes' : 'bytes'}: Uint8Array): DecodeResult<${decodedType}> {
       ${decodeBody(m, abi, used)}
     }
   `;
@@ -172,11 +185,22 @@ function encodeStatement(f: ModelField, dynVar: string | undefined, used: Set<He
 }
 
 function decodeBody(m: EventModel, abi: AbiName, used: Set<HelperName>): string {
-  if (m.fields.length === 0) return 'return {};';
+  if (m.fields.length === 0) return 'return { ok: true, values: {} };';
   const strict = abi === 'linux';
+  const ev = JSON.stringify(m.layout.name);
+  const dyn = m.fields.filter((f) => f.kind === 'data-loc' || f.kind === 'rel-loc');
+  const dynVar = new Map(dyn.map((f, i) => [f, `d${i}`]));
+  // CHECK: every dynamic field's bounds and NUL first, returning the first error in field order.
+  const checks = dyn.map((f) => {
+    used.add('dynGet');
+    const d = dynVar.get(f)!;
+    return dedent`
+      const ${d} = ueDynGet(bytes, view, ${f.at}, ${f.kind === 'rel-loc'}, ${f.text}, ${strict}, ev, ${JSON.stringify(f.field.name)});
+      if (typeof ${d} === 'string') return { ok: false, error: ${d} };
+    `;
+  });
   const props = m.fields.map((f) => {
     const at = f.at;
-    const name = JSON.stringify(f.field.name);
     let expr: string;
     switch (f.kind) {
       case 'integer': {
@@ -193,23 +217,24 @@ function decodeBody(m: EventModel, abi: AbiName, used: Set<HelperName>): string 
         expr = `bytes.slice(${at}, ${at + f.field.size})`;
         break;
       case 'data-loc':
-      case 'rel-loc': {
-        used.add('dynGet');
-        const get = `ueDynGet(bytes, view, ${at}, ${f.kind === 'rel-loc'}, ${f.text}, ${strict}, ev, ${name})`;
+      case 'rel-loc':
         if (f.text) used.add('text');
-        expr = f.text ? `ueText(${get})` : get;
+        expr = f.text ? `ueText(${dynVar.get(f)})` : dynVar.get(f)!;
         break;
-      }
     }
     return `${tsPropName(f.key)}: ${expr},`;
   });
   const needsView = m.fields.some((f) => f.kind === 'integer' || f.kind === 'data-loc' || f.kind === 'rel-loc');
-  const needsEv = m.fields.some((f) => f.kind === 'data-loc' || f.kind === 'rel-loc');
   return dedent`
-    ${needsEv ? `const ev = ${JSON.stringify(m.layout.name)};` : ''}
-    ${needsView ? 'const view = ' : ''}ueMin(bytes, ${m.fixedSize}, ${needsEv ? 'ev' : JSON.stringify(m.layout.name)});
+    ${dyn.length > 0 ? `const ev = ${ev};` : ''}
+    if (bytes.length < ${m.fixedSize}) return ueShort(${dyn.length > 0 ? 'ev' : ev}, bytes.length, ${m.fixedSize});
+    ${needsView ? 'const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);' : ''}
+    ${checks}
     return {
-      ${props}
+      ok: true,
+      values: {
+        ${props}
+      },
     };
   `;
 }

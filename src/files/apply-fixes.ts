@@ -1,12 +1,10 @@
 // Apply line fixes to a file: stream the bytes through, edit only the lines that
 // have fixes, keep every other byte (line endings, BOM, unfixed lines) exactly,
-// write a temporary file in the same directory and rename it over the original.
-// An unchanged file is never rewritten.
+// write a temporary file in the same directory and rename it over the original
+// (`replaceFileAtomic`). An unchanged file is never rewritten.
 
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, rename, stat, unlink } from 'node:fs/promises';
-import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { replaceFileAtomic } from './atomic-write.js';
 
 /** One edit of a line's text (0-based UTF-16 columns, half-open). */
 export interface LineEdit {
@@ -46,21 +44,15 @@ export function editsByLine(edits: readonly LineEdit[]): Map<number, LineEdit[]>
 }
 
 /**
- * Rewrite `path` with the edits applied, atomically (temp file + rename, same mode).
- * Returns the number of edits applied; 0 means the file was not touched.
+ * Rewrite `path` with the edits applied, atomically (temp file + rename, same mode; see
+ * `replaceFileAtomic`). Returns the number of edits applied; 0 means the file was not touched.
  */
 export async function applyFixesToFile(path: string, edits: readonly LineEdit[]): Promise<number> {
   if (edits.length === 0) return 0;
   const byLine = editsByLine(edits);
-  const { mode } = await stat(path);
-  const tmp = join(dirname(path), `.${basename(path)}.ue-lint-${process.pid}-${Date.now()}.tmp`);
-  const out = createWriteStream(tmp, { flags: 'wx', mode });
   let applied = 0;
-  let changed = false;
-  const write = async (bytes: Uint8Array): Promise<void> => {
-    if (!out.write(bytes)) await once(out, 'drain');
-  };
-  try {
+  const replaced = await replaceFileAtomic(path, async (out) => {
+    let changed = false;
     let line = 1;
     let carry: Buffer = Buffer.alloc(0);
     const flushLine = async (bytes: Buffer, eol: Buffer): Promise<void> => {
@@ -81,15 +73,15 @@ export async function applyFixesToFile(path: string, edits: readonly LineEdit[])
         const result = applyLineEdits(before, edits);
         applied += result.applied;
         if (result.text !== before) changed = true;
-        await write(Buffer.concat([prefix, Buffer.from(result.text, 'utf8'), cr, eol]));
+        await out.write(Buffer.concat([prefix, Buffer.from(result.text, 'utf8'), cr, eol]));
       } else {
-        await write(Buffer.concat([bytes, eol]));
+        await out.write(Buffer.concat([bytes, eol]));
       }
       line++;
     };
     const LF = Buffer.from('\n');
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
-      let buf: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      const buf: Buffer = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
       let pos = 0;
       let nl: number;
       while ((nl = buf.indexOf(0x0a, pos)) >= 0) {
@@ -97,21 +89,9 @@ export async function applyFixesToFile(path: string, edits: readonly LineEdit[])
         pos = nl + 1;
       }
       carry = Buffer.from(buf.subarray(pos));
-      buf = Buffer.alloc(0);
     }
     if (carry.length > 0) await flushLine(carry, Buffer.alloc(0));
-    out.end();
-    await once(out, 'close');
-    if (!changed) {
-      await unlink(tmp);
-      return 0;
-    }
-    await chmod(tmp, mode);
-    await rename(tmp, path);
-    return applied;
-  } catch (err) {
-    out.destroy();
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
+    return changed;
+  });
+  return replaced ? applied : 0;
 }

@@ -127,5 +127,17 @@ describe('codegen/cross-language (TypeScript vs C)', function () {
     });
     expect(actual.trimEnd().split('\n')).to.deep.equal(expected);
     expect(expected.filter((l) => l === 'ERR')).to.have.length(1);
+    // And what C wrote, the generated TypeScript decoder reads back as the values.
+    const lines = actual.trimEnd().split('\n');
+    let line = 0;
+    layouts.forEach((layout, e) => {
+      for (const [n, values] of CASES[layout.name]!.entries()) {
+        const out = lines[line++]!;
+        if (out === 'ERR') continue;
+        const payload = Uint8Array.from(Buffer.from(out, 'hex')).subarray(4);
+        const decoded = (mod[`decode${tsIds[e]}`] as (b: Uint8Array) => unknown)(payload);
+        expect(decoded, `${layout.name} #${n}`).to.deep.equal({ ok: true, values });
+      }
+    });
   });
 });

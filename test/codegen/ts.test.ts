@@ -37,9 +37,11 @@ describe('codegen/ts', () => {
 
   it('types the values: bigint for 64-bit, string | bytes for text, bytes for structs', () => {
     const use = `
-      import { encodeEvt, decodeEvt, writeInts, encodeOddName2, type EvtDecoded } from './gen.js';
+      import { encodeEvt, decodeEvt, writeInts, encodeOddName2, type DecodeResult, type EvtDecoded } from './gen.js';
       const b: Uint8Array = encodeEvt({ path: 'a', note: new Uint8Array(1), p: new Uint8Array(16), ts: 1n }, { truncate: true });
-      const d: EvtDecoded = decodeEvt(b);
+      const r: DecodeResult<EvtDecoded> = decodeEvt(b);
+      if (!r.ok) throw new Error(r.error);
+      const d: EvtDecoded = r.values;
       const s: string = d.path;
       const t: bigint = d.ts;
       writeInts(0, { a: 1, b: 1, c: 1, d: 1, e: 1, f: 1, g: 1, h: 1, i: 1, j: 1, k: 1, l: 1, m: 1n, n: 1n });
@@ -79,7 +81,7 @@ describe('codegen/ts', () => {
       expect(view.getBigInt64(24, true)).to.equal(-2n);
       expect(Buffer.from(bytes.subarray(32)).toString('latin1')).to.equal('ab\0xyz\0');
       expect(kernelCheck(bytes, layoutOf(L3))).to.equal(null);
-      expect(fn(mod, 'decodeEvt')(bytes)).to.deep.equal({ path: 'ab', note: 'xyz', p, ts: -2n });
+      expect(fn(mod, 'decodeEvt')(bytes)).to.deep.equal({ ok: true, values: { path: 'ab', note: 'xyz', p, ts: -2n } });
     });
 
     it('prepends write_index in the write form', () => {
@@ -135,7 +137,7 @@ describe('codegen/ts', () => {
       expect(view.getUint32(1, true)).to.equal(35 | (2 << 16)); // __data_loc a: 27 + 8
       expect(view.getUint32(5, true)).to.equal(29 - 9 | (1 << 16)); // __rel_loc b: field ends at 9
       expect(view.getUint32(13, true)).to.equal(32 - 17); // __rel_loc words: empty, at its tail
-      expect(fn(mod, 'decodeDyn')(bytes)).to.deep.equal({ ...values, d: 'A\0' });
+      expect(fn(mod, 'decodeDyn')(bytes)).to.deep.equal({ ok: true, values: { ...values, d: 'A\0' } });
     });
 
     it('rejects dynamic data over 65535 bytes and offsets past 65535', () => {

@@ -1,0 +1,108 @@
+// Atomic file replacement for `lint --fix` and `codegen --out`: write a temporary file in the
+// same directory, flush it to disk, then rename it over the target. A crash or kill at any point
+// leaves the old file or the complete new one, never a truncated one (at worst a stray
+// `.NAME.ue-lint-*.tmp`). The target keeps its mode. No process exit, no output.
+
+import { randomBytes } from 'node:crypto';
+import { chmod, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { trackTempFile, untrackTempFile } from './temp-files.js';
+
+/** Where `replaceFileAtomic`'s producer writes the new content; writes are buffered. */
+export interface AtomicWriter {
+  write(chunk: Uint8Array | string): Promise<void>;
+}
+
+/** Writes are gathered into chunks of this size before they reach the temporary file. */
+const FLUSH_BYTES = 1 << 16;
+
+function fsError(code: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code });
+}
+
+/**
+ * Replaces `path` with what `produce` writes, atomically. `produce` returns false to abandon
+ * (e.g. nothing changed): the temporary file is removed and `path` is not touched, so its mtime
+ * stays. An existing file keeps its mode (and a symlink keeps pointing at the replaced file); a
+ * new file gets 0o666 minus the umask. Returns whether `path` was replaced.
+ *
+ * @example
+ * await replaceFileAtomic('events.ts', async (out) => { await out.write(text); return true; });
+ */
+export async function replaceFileAtomic(path: string, produce: (out: AtomicWriter) => Promise<boolean>): Promise<boolean> {
+  let target = path;
+  let mode: number | undefined;
+  try {
+    target = await realpath(path);
+    const st = await stat(target);
+    if (st.isDirectory()) throw fsError('EISDIR', `EISDIR: illegal operation on a directory, open '${path}'`);
+    mode = st.mode & 0o7777;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.ue-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await open(tmp, 'wx', mode ?? 0o666);
+  trackTempFile(tmp); // a signal handler removes it if the run is interrupted (bin.ts)
+  let closed = false;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (pendingBytes === 0) return;
+    const buf = Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    for (let off = 0; off < buf.length; ) off += (await handle.write(buf, off, buf.length - off)).bytesWritten;
+  };
+  const writer: AtomicWriter = {
+    write: async (chunk) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      pending.push(bytes);
+      pendingBytes += bytes.length;
+      if (pendingBytes >= FLUSH_BYTES) await flush();
+    },
+  };
+  try {
+    const keep = await produce(writer);
+    if (!keep) {
+      closed = true;
+      await handle.close();
+      await unlink(tmp);
+      return false;
+    }
+    await flush();
+    // COMMIT: data on disk before the rename makes it visible, so a power loss cannot leave an empty file.
+    await handle.sync();
+    closed = true;
+    await handle.close();
+    if (mode !== undefined) await chmod(tmp, mode);
+    await rename(tmp, target);
+    return true;
+  } catch (err) {
+    if (!closed) await handle.close().catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  } finally {
+    untrackTempFile(tmp);
+  }
+}
+
+/**
+ * Writes `data` to `path` atomically (see `replaceFileAtomic`), unless the file already holds
+ * exactly these bytes: then it is not touched and its mtime stays.
+ *
+ * @example
+ * await writeFileAtomic('include/events.h', header) // → 'written' | 'unchanged'
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<'written' | 'unchanged'> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  try {
+    if (bytes.equals(await readFile(path))) return 'unchanged';
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  await replaceFileAtomic(path, async (out) => {
+    await out.write(bytes);
+    return true;
+  });
+  return 'written';
+}
