@@ -19,6 +19,8 @@ export interface SourcedDefinition {
   /** Column where the definition starts in `sourceLine`. */
   defStart: number;
   sourceLine: string;
+  /** UTF-16 offset of the line start in the file, for `offset` in placed positions; 0 when unknown. */
+  lineOffset?: number;
 }
 
 /** The definitions to work on: the positional one, or every definition line of `--file`. */
@@ -53,7 +55,7 @@ export async function collectDefinitions(definition: string | undefined, file: s
 
 /** Place a definition's diagnostic in its source line. */
 export function placeDiagnostic(src: SourcedDefinition, d: Diagnostic): FileDiagnostic {
-  const pos = (c: number) => ({ line: src.line, column: src.defStart + c + 1, offset: src.defStart + c });
+  const pos = (c: number) => ({ line: src.line, column: src.defStart + c + 1, offset: (src.lineOffset ?? 0) + src.defStart + c });
   return {
     code: d.code, name: d.name, severity: d.severity, message: d.message,
     ...(d.help !== undefined ? { help: d.help } : {}),

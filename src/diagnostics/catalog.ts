@@ -494,6 +494,46 @@ export const catalog = {
     },
   }),
 
+  // ── UE4xx: layout drift against registered events (`ue-lint check --against`) ──
+  // Examples are definition-file text whose `# registered:` lines give the target's events.
+  eventNotRegistered: entry({
+    code: 'UE401', name: 'event-not-registered', severity: 'warning', abis: both,
+    summary: 'the event is defined here but not registered in the target',
+    message: (name: string) => `event ${q(name)} is not registered in the target`,
+    help: () => 'check the event name; a new event is fine once its first writer registers it',
+    docs: {
+      whatItDoes: 'Looks up every definition by name in the registered events of `--against` (a tracefs `events/user_events` directory or captured `format` files) and reports names the target does not hold.',
+      whyIsThisBad: 'Readers such as perf, trace-cmd or a dashboard that expect the event find nothing: either the name has a typo, or the program that registers it has not run on the target yet.',
+      example: '# registered: msg u32 id\nmgs u32 id',
+      useInstead: '# registered: msg u32 id\nmsg u32 id',
+    },
+  }),
+  fieldLayoutDrift: entry({
+    code: 'UE402', name: 'field-layout-drift', severity: 'error', abis: both,
+    summary: 'a field differs from the registered event (added inside, removed, moved, resized, re-typed)',
+    message: (change: string) => `${change} vs the registered event`,
+    help: () => 'readers of the registered layout misread this field; keep that layout, or give the new one a new event name',
+    docs: {
+      whatItDoes: 'Compares each definition with the registered event of the same name and reports every field that was removed, renamed, inserted inside the old payload, moved to another offset, resized, or changed its type or signedness. A field appended after the old payload is not reported here.',
+      whyIsThisBad: 'Consumers decode records with the registered offsets, sizes and signedness. When a writer uses another layout they read the wrong bytes without any error, and on v5 kernels a re-registration even keeps the old layout silently.',
+      example: '# registered: msg u32 id; u8 lvl\nmsg u8 lvl; u32 id',
+      useInstead: '# registered: msg u32 id; u8 lvl\nmsg u32 id; u8 lvl',
+    },
+  }),
+  reregistrationConflictWithRegistered: entry({
+    code: 'UE403', name: 'reregistration-conflict-with-registered', severity: 'error', errno: 'EADDRINUSE', abis: linuxOnly,
+    summary: 'the event is registered with different fields, so registering this definition fails',
+    message: (name: string, _registeredFields: string) => `event ${q(name)} is registered with different fields; registering fails with EADDRINUSE`,
+    help: (name: string, registeredFields: string) =>
+      `the registered fields are ${registeredFields === '' ? 'none' : q(registeredFields)}; use them, or a new name such as ${q(name + '_v2')}`,
+    docs: {
+      whatItDoes: 'Compares each definition\'s fields, as text, with the registered event of the same name, the way a linux kernel matches a re-registration (spec §4.2). Multi-format events (`user_events_multi`) are exempt: the kernel creates a new `name.<id>` instead.',
+      whyIsThisBad: 'A linux kernel answers EADDRINUSE when the fields differ in any way, even by an appended field or by spelling (`char[0x14]` vs `char[20]`), so the process that registers second cannot trace until the old event is gone.',
+      example: '# registered: msg u32 id\nmsg u32 id; u64 ts',
+      useInstead: '# registered: msg u32 id\nmsg_v2 u32 id; u64 ts',
+    },
+  }),
+
   // ── UE9xx: tool errors ──────────────────────────────────────────────────────
   internalError: entry({
     code: 'UE901', name: 'internal-error', severity: 'error', abis: both,

@@ -1,0 +1,151 @@
+// `ue-lint check --against <dir|file> [paths..]`: compare every definition with the event
+// registered under its name (tracefs or captured `format` files) and report drift (UE401–UE403)
+// through the lint reporters. Paths, config, suppressions, --quiet and exit codes as `lint`.
+import type { Argv } from 'yargs';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import type { Severity } from '../../diagnostics/diagnostic.js';
+import { checkDefinition, indexRegistered, type RegisteredIndex } from '../../drift/diagnostics.js';
+import { parseDisableDirective, splitDefinitionLine } from '../../files/definition-file.js';
+import { PathError, describeFsError, expandPaths, type InputPath } from '../../files/glob.js';
+import { NotADefinitionFileError, openDefinitionFile, readLines, type RawLine } from '../../files/line-reader.js';
+import { findCatalogEntry } from '../../diagnostics/catalog.js';
+import { summarise, type FileDiagnostic, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
+import type { AbiName } from '../../layout/types.js';
+import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { loadTarget } from '../against.js';
+import type { CliCommand } from '../command.js';
+import { placeDiagnostic } from '../definitions.js';
+import { CliError } from '../io.js';
+import { STDIN_TOKEN } from '../suggest.js';
+
+export interface CheckArgs {
+  against: string;
+  paths?: string[];
+  abi?: AbiName;
+  format: ReportFormat;
+  maxWarnings?: number;
+  quiet?: boolean;
+  config?: string;
+  color?: boolean;
+}
+
+export const checkCommand: CliCommand<CheckArgs> = {
+  command: 'check [paths..]',
+  describe: 'Compare definitions with registered events (tracefs or captured format files): layout drift, EADDRINUSE',
+  builder: (y: Argv) =>
+    y
+      .positional('paths', { type: 'string', array: true, describe: 'Files, directories (searched for *.ue), globs, or - for stdin; default: .' })
+      .option('against', {
+        type: 'string', demandOption: true, requiresArg: true,
+        describe: 'Registered events: tracefs events/user_events (or events/, with user_events_multi), a directory of *.format files, or one format file',
+      })
+      .option('abi', { choices: ['linux', 'v5'] as const, describe: 'Kernel ABI of the target (default: config, else linux); EADDRINUSE (UE403) is linux only' })
+      .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
+      .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+      .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
+      .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of searching for one' })
+      .example('sudo ue-lint check --against /sys/kernel/tracing/events/user_events events/', 'compare with the live kernel')
+      .example('ue-lint check --against captured/ events.ue --format github', 'compare with captured *.format files in CI')
+      .epilogue(
+        'Reports: UE401 event not registered (warning), UE402 field added inside the old payload, removed, renamed, moved, resized or ' +
+          're-typed (error), UE403 same name with different fields: a linux kernel refuses the registration with EADDRINUSE (error). ' +
+          'A definition the kernel rejects is reported with its lint error and not compared; run `ue-lint lint` for everything else.\n',
+      ) as unknown as Argv<CheckArgs>,
+  run: async (args, ctx) => {
+    const { io } = ctx;
+    let config;
+    try {
+      config = await loadConfig(io.cwd, args.config);
+    } catch (err) {
+      if (err instanceof ConfigError) throw new CliError(err.message);
+      throw err;
+    }
+    if (args.maxWarnings !== undefined && (!Number.isInteger(args.maxWarnings) || args.maxWarnings < -1)) {
+      throw new CliError(`--max-warnings must be a whole number, not ${String(args.maxWarnings)}`);
+    }
+    const abi: AbiName = args.abi ?? config.abi ?? 'linux';
+    const rules: Record<string, RuleSetting> = config.rules;
+
+    // TARGET first: a missing or unparsable target is a usage/I/O failure (exit 2), whatever the inputs.
+    const target = await loadTarget(args.against, io.cwd);
+    if (target.errors.length > 0) {
+      for (const line of target.errors) io.stderr.write(`ue-lint: ${line}\n`);
+      io.stderr.write(`ue-lint: --against ${args.against}: cannot read ${target.errors.length === 1 ? 'a format file' : 'format files'}; nothing was compared\n`);
+      return 2;
+    }
+    const registered = indexRegistered(target.events);
+
+    const inputs = (args.paths ?? []).length > 0 ? args.paths! : ['.'];
+    let files: InputPath[];
+    try {
+      files = await expandPaths(inputs, { cwd: io.cwd, ignore: config.ignore, ignoreBase: config.dir, stdinToken: STDIN_TOKEN });
+    } catch (err) {
+      if (err instanceof PathError) throw new CliError(err.message);
+      throw err;
+    }
+
+    const results: FileResult[] = [];
+    const ioErrors: string[] = [];
+    for (const input of files) {
+      const display = input.kind === 'stdin' ? '<stdin>' : input.display;
+      try {
+        const lines = readLines(input.kind === 'stdin' ? io.stdin : openDefinitionFile(input.path));
+        results.push(summarise(display, await checkLines(display, lines, { abi, rules, registered })));
+      } catch (err) {
+        if (err instanceof NotADefinitionFileError) ioErrors.push(`${display}: ${err.message}`);
+        else if ((err as NodeJS.ErrnoException).code) ioErrors.push(`${display}: ${describeFsError(err)}`);
+        else throw err;
+      }
+    }
+
+    const t = results.reduce((acc, r) => ({ errors: acc.errors + r.errorCount, warnings: acc.warnings + r.warningCount }), { errors: 0, warnings: 0 });
+    const shown = args.quiet ? results.map((r) => summarise(r.file, r.diagnostics.filter((d) => d.severity === 'error'))) : results;
+    const output = REPORTERS[args.format](shown, { chalk: ctx.chalk(args.color), version: ctx.version });
+    if (output) io.stdout.write(output);
+    for (const line of ioErrors) io.stderr.write(`ue-lint: ${line}\n`);
+    if (ioErrors.length > 0) return 2;
+    if (t.errors > 0) return 1;
+    if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && t.warnings > args.maxWarnings) {
+      io.stderr.write(`ue-lint: too many warnings (${t.warnings}, maximum ${args.maxWarnings})\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
+
+/**
+ * Check every definition line of one file. Honours `# ue-lint-disable[-next-line]` comments and
+ * the config's rule settings, like `lint`. Deletion lines register nothing and are skipped.
+ */
+async function checkLines(
+  file: string,
+  lines: AsyncIterable<RawLine>,
+  options: { abi: AbiName; rules: Readonly<Record<string, RuleSetting>>; registered: RegisteredIndex },
+): Promise<FileDiagnostic[]> {
+  const out: FileDiagnostic[] = [];
+  const disabledForFile = new Set<string>();
+  let disabledNextLine: Set<string> | undefined;
+  const codeOf = (rule: string) => findCatalogEntry(rule)?.code ?? rule.toUpperCase();
+  for await (const raw of lines) {
+    const split = splitDefinitionLine(raw.text, raw.hasCR);
+    const suppressedHere = disabledNextLine;
+    disabledNextLine = undefined;
+    const directive = split.comment !== undefined ? parseDisableDirective(split.comment) : undefined;
+    if (directive) {
+      const codes = directive.rules.length === 0 ? ['*'] : directive.rules.map(codeOf);
+      if (directive.scope === 'next-line') disabledNextLine = new Set(codes);
+      else for (const c of codes) disabledForFile.add(c);
+    }
+    if (split.kind !== 'definition') continue;
+    const src = { definition: split.definition, file, line: raw.line, defStart: split.defStart, sourceLine: raw.text, lineOffset: raw.offset };
+    for (const d of checkDefinition(split.definition, options.registered, { abi: options.abi }).diagnostics) {
+      const off = (c: string) => disabledForFile.has(c) || suppressedHere?.has(c) === true;
+      if (off('*') || off(d.code)) continue;
+      const setting = options.rules[d.code];
+      if (setting === 'off') continue;
+      const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : d.severity;
+      out.push({ ...placeDiagnostic(src, d), severity });
+    }
+  }
+  return out;
+}
