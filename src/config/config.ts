@@ -31,6 +31,67 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - last };
 }
 
+const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/**
+ * UTF-16 offset of the first JSON syntax error in `text` (its length for a premature end),
+ * or -1 when there is none. For messages that carry no position, e.g. V8's
+ * `Unexpected token 'l', "{ "abi": linux }" is not valid JSON` → 9.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const fail = (): never => { throw i; };
+  const ws = () => { while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++; };
+  const expectChar = (ch: string) => { if (text[i] !== ch) fail(); i++; };
+  const str = () => {
+    expectChar('"');
+    for (;;) {
+      if (i >= text.length || text.charCodeAt(i) < 0x20) fail();
+      const c = text[i];
+      if (c === '"') { i++; return; }
+      if (c !== '\\') { i++; continue; }
+      i++;
+      if (text[i] === 'u') {
+        for (let k = 0; k < 4; k++) { i++; if (!/[0-9a-fA-F]/.test(text[i] ?? '')) fail(); }
+        i++;
+      } else if (text[i] !== undefined && '"\\/bfnrt'.includes(text[i]!)) i++;
+      else fail();
+    }
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) { i++; return; }
+      for (;;) {
+        if (c === '{') { ws(); str(); ws(); expectChar(':'); }
+        value();
+        ws();
+        if (text[i] === ',') { i++; continue; }
+        expectChar(close);
+        return;
+      }
+    }
+    if (c === '"') return str();
+    for (const word of ['true', 'false', 'null']) {
+      if (c === word[0]) { for (const ch of word) expectChar(ch); return; }
+    }
+    JSON_NUMBER.lastIndex = i;
+    if (!JSON_NUMBER.exec(text)) fail();
+    i = JSON_NUMBER.lastIndex;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? at : -1; // e.g. RangeError for absurd nesting: no position
+  }
+}
+
 /** Parse JSON, turning a SyntaxError into `path:line:column: message`. */
 export function parseJsonFile(path: string, text: string): unknown {
   try {
@@ -42,8 +103,17 @@ export function parseJsonFile(path: string, text: string): unknown {
     let where = '';
     if (lc) where = `:${lc[1]}:${lc[2]}`;
     else if (pos) { const p = lineColumn(text, Number(pos[1])); where = `:${p.line}:${p.column}`; }
-    else if (/end of JSON input/.test(msg)) { const p = lineColumn(text, text.length); where = `:${p.line}:${p.column}`; }
-    const reason = msg.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    else {
+      // V8 gives no position for `Unexpected token 'x', "…" is not valid JSON`: find it.
+      let at = jsonErrorOffset(text);
+      if (at < 0 && /end of JSON input/.test(msg)) at = text.length;
+      if (at >= 0) { const p = lineColumn(text, at); where = `:${p.line}:${p.column}`; }
+    }
+    const reason = msg
+      .replace(/\s*\(line \d+ column \d+\)/, '')
+      .replace(/(?: in JSON)? at position \d+.*$/s, '')
+      .replace(/, ".*" is not valid JSON$/s, '') // the quoted snippet can be long and span lines
+      .replace(/^JSON\.parse: /, '');
     throw new ConfigError(`${path}${where}: invalid JSON: ${reason}`);
   }
 }

@@ -33,7 +33,7 @@ export class NotADefinitionFileError extends Error {
 /** Longest line accepted; definition lines are at most a few KiB (the dynamic_events buffer is 4 KiB). */
 export const MAX_LINE_CHARS = 1 << 20;
 
-/** Index of the first byte that makes `bytes` invalid UTF-8, or -1; an incomplete sequence at the end counts as invalid only if `final`. */
+/** Index of the first byte of the first ill-formed sequence in `bytes`, or -1; an incomplete sequence at the end counts as invalid only if `final`. */
 export function firstInvalidUtf8(bytes: Uint8Array, final = true): number {
   let i = 0;
   const n = bytes.length;
@@ -50,11 +50,12 @@ export function firstInvalidUtf8(bytes: Uint8Array, final = true): number {
     for (let k = 1; k <= need; k++) {
       if (i + k >= n) return final ? i : -1;
       const c = bytes[i + k]!;
-      if ((c & 0xc0) !== 0x80) return i + k;
+      // The bad byte is the one that starts the broken sequence, e.g. 0xE9 in `caf\xE9 u32`.
+      if ((c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
       // Reject overlongs, surrogates and > U+10FFFF as early as the second byte allows.
-      if (k === 1 && need === 2 && ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f))) return i + 1;
-      if (k === 1 && need === 3 && ((b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f))) return i + 1;
+      if (k === 1 && need === 2 && ((b === 0xe0 && c < 0xa0) || (b === 0xed && c > 0x9f))) return i;
+      if (k === 1 && need === 3 && ((b === 0xf0 && c < 0x90) || (b === 0xf4 && c > 0x8f))) return i;
     }
     if (cp < min) return i;
     i += need + 1;
@@ -89,6 +90,8 @@ export async function* readLines(source: AsyncIterable<Uint8Array | string>): As
   let bom = false;
 
   const emit = function* (text: string, hasLF: boolean): Generator<RawLine> {
+    // Same limit whether or not the newline arrived in the chunk that crossed it.
+    if (text.length > MAX_LINE_CHARS) throw tooLong();
     const hasCR = hasLF && text.endsWith('\r');
     const body = hasCR ? text.slice(0, -1) : text;
     yield { text: body, line, hasCR, hasLF, offset, byteOffset, bom: line === 1 && bom };
@@ -96,6 +99,8 @@ export async function* readLines(source: AsyncIterable<Uint8Array | string>): As
     byteOffset += Buffer.byteLength(text) + (hasLF ? 1 : 0) + (line === 1 && bom ? 3 : 0);
     line++;
   };
+
+  const tooLong = () => new NotADefinitionFileError(`line ${line} is longer than ${MAX_LINE_CHARS} characters`, byteOffset);
 
   const fail = (bytes: Uint8Array, base: number): never => {
     const at = firstInvalidUtf8(bytes);
@@ -105,7 +110,15 @@ export async function* readLines(source: AsyncIterable<Uint8Array | string>): As
   for await (const raw of source) {
     const buf = typeof raw === 'string' ? Buffer.from(raw) : raw;
     const nul = buf.indexOf(0);
-    if (nul >= 0) throw new NotADefinitionFileError('NUL byte', bytePos + nul);
+    if (nul >= 0) {
+      // Report whichever comes first: invalid UTF-8 before the NUL (e.g. `\xff…\0`), or the NUL.
+      const joined = new Uint8Array(tail.length + nul + 1);
+      joined.set(tail);
+      joined.set(buf.subarray(0, nul + 1), tail.length);
+      const bad = firstInvalidUtf8(joined);
+      if (bad >= 0 && bad < joined.length - 1) throw new NotADefinitionFileError('invalid UTF-8', bytePos - tail.length + bad);
+      throw new NotADefinitionFileError('NUL byte', bytePos + nul);
+    }
     let text: string;
     try {
       text = decoder.decode(buf, { stream: true });
@@ -130,9 +143,7 @@ export async function* readLines(source: AsyncIterable<Uint8Array | string>): As
       yield* emit(lineText, true);
     }
     if (pos > 0) carry = carry.slice(pos);
-    if (carry.length > MAX_LINE_CHARS) {
-      throw new NotADefinitionFileError(`line ${line} is longer than ${MAX_LINE_CHARS} characters`, byteOffset);
-    }
+    if (carry.length > MAX_LINE_CHARS) throw tooLong();
   }
   try {
     carry += decoder.decode();

@@ -98,6 +98,12 @@ export interface FileLintOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Shared across files for UE304; a fresh one per file if absent. */
   registry?: EventRegistry;
+  /**
+   * Receive each diagnostic as soon as its line is linted, instead of collecting them:
+   * the result then has empty `diagnostics` but full counts, so memory stays flat
+   * however many problems a huge file has.
+   */
+  onDiagnostic?: (d: FileDiagnostic) => void;
 }
 
 /** Normalise `{ 'duplicate-field-name': 'off' }` to `{ UE104: 'off' }`; unknown keys are returned in `unknown`. */
@@ -127,6 +133,15 @@ export async function lintLines(file: string, lines: AsyncIterable<RawLine>, opt
   const registry = options.registry ?? new EventRegistry();
   const settings = options.rules ?? {};
   const diagnostics: FileDiagnostic[] = [];
+  const counts = { errorCount: 0, warningCount: 0, fixableCount: 0 };
+  const accept = options.onDiagnostic
+    ? (d: FileDiagnostic) => {
+      if (d.severity === 'error') counts.errorCount++;
+      else counts.warningCount++;
+      if (d.fix) counts.fixableCount++;
+      options.onDiagnostic!(d);
+    }
+    : (d: FileDiagnostic) => { diagnostics.push(d); };
   const disabledForFile = new Set<string>();
   let disabledNextLine: Set<string> | undefined;
 
@@ -200,7 +215,7 @@ export async function lintLines(file: string, lines: AsyncIterable<RawLine>, opt
         ...(d.related ?? []).map((r) => ({ file, range: place(r.span), label: r.label, sourceLine: raw.text })),
         ...(related.get(d) ?? []),
       ];
-      diagnostics.push({
+      accept({
         code: d.code,
         name: d.name,
         severity,
@@ -215,7 +230,7 @@ export async function lintLines(file: string, lines: AsyncIterable<RawLine>, opt
       });
     }
   }
-  return summarise(file, diagnostics);
+  return options.onDiagnostic ? { file, diagnostics, ...counts } : summarise(file, diagnostics);
 }
 
 /** Count errors, warnings and fixable diagnostics. */

@@ -2,9 +2,9 @@
 import type { Argv } from 'yargs';
 import { ConfigError, loadConfig } from '../../config/config.js';
 import { applyFixesToFile } from '../../files/apply-fixes.js';
-import { PathError, describeFsError, expandPaths, type InputPath } from '../../files/glob.js';
+import { PathError, describeFsError, displayPath, expandPaths, type InputPath } from '../../files/glob.js';
 import { NotADefinitionFileError, openDefinitionFile, readLines } from '../../files/line-reader.js';
-import { EventRegistry, lintLines, summarise, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
+import { EventRegistry, lintLines, summarise, type FileDiagnostic, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
 import type { AbiName } from '../../layout/types.js';
 import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import type { CliCommand } from '../command.js';
@@ -24,6 +24,13 @@ export interface LintArgs {
 
 /** Passes of lint → fix → lint per file (fixes may enable other fixes). */
 const MAX_FIX_PASSES = 10;
+
+/**
+ * Formats of one self-contained line per diagnostic: printed while linting (unless
+ * `--fix`, whose final pass is known only at the end), so a 50 MB file with a problem
+ * on every line never holds all its diagnostics in memory.
+ */
+const STREAMED_FORMATS: readonly ReportFormat[] = ['compact', 'github'];
 
 export const lintCommand: CliCommand<LintArgs> = {
   command: 'lint [paths..]',
@@ -65,27 +72,42 @@ export const lintCommand: CliCommand<LintArgs> = {
         const guess = first && !first.includes('/') && !first.includes('.') ? closest(first, ['lint', 'layout', 'format', 'explain']) : undefined;
         throw new CliError(guess ? `${err.message} (did you mean the \`${guess}\` command?)` : err.message);
       }
+      // e.g. an unreadable directory met while searching for *.ue files.
+      const e = err as NodeJS.ErrnoException;
+      if (e.code) throw new CliError(`${e.path ? displayPath(io.cwd, e.path) : inputs.join(' ')}: ${describeFsError(err)}`);
       throw err;
     }
 
+    const reportCtx = { chalk: ctx.chalk(args.color), version: ctx.version };
+    let pending = '';
+    const flush = () => { if (pending) { io.stdout.write(pending); pending = ''; } };
+    const onDiagnostic = STREAMED_FORMATS.includes(args.format) && !args.fix
+      ? (d: FileDiagnostic) => {
+        if (args.quiet && d.severity !== 'error') return;
+        pending += REPORTERS[args.format]([summarise(d.file, [d])], reportCtx);
+        if (pending.length >= 1 << 16) flush();
+      }
+      : undefined;
+
     const registry = new EventRegistry();
+    const lintOptions = { abi, rules, registry, onDiagnostic };
     const results: FileResult[] = [];
     const ioErrors: string[] = [];
     for (const input of files) {
       const display = input.kind === 'stdin' ? '<stdin>' : input.display;
       try {
         if (input.kind === 'stdin') {
-          results.push(await lintLines(display, readLines(io.stdin), { abi, rules, registry }));
+          results.push(await lintLines(display, readLines(io.stdin), lintOptions));
           continue;
         }
-        let result = await lintLines(display, readLines(openDefinitionFile(input.path)), { abi, rules, registry });
+        let result = await lintLines(display, readLines(openDefinitionFile(input.path)), lintOptions);
         for (let pass = 0; args.fix && pass < MAX_FIX_PASSES; pass++) {
           const edits = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
           if (edits.length === 0) break;
           const applied = await applyFixesToFile(input.path, edits);
           if (applied === 0) break;
           registry.removeFile(display);
-          result = await lintLines(display, readLines(openDefinitionFile(input.path)), { abi, rules, registry });
+          result = await lintLines(display, readLines(openDefinitionFile(input.path)), lintOptions);
         }
         results.push(result);
       } catch (err) {
@@ -97,7 +119,8 @@ export const lintCommand: CliCommand<LintArgs> = {
 
     const t = results.reduce((acc, r) => ({ errors: acc.errors + r.errorCount, warnings: acc.warnings + r.warningCount }), { errors: 0, warnings: 0 });
     const shown = args.quiet ? results.map((r) => summarise(r.file, r.diagnostics.filter((d) => d.severity === 'error'))) : results;
-    const output = REPORTERS[args.format](shown, { chalk: ctx.chalk(args.color), version: ctx.version });
+    flush();
+    const output = onDiagnostic ? '' : REPORTERS[args.format](shown, reportCtx);
     if (output) io.stdout.write(output);
     for (const line of ioErrors) io.stderr.write(`ue-lint: ${line}\n`);
     if (ioErrors.length > 0) return 2;
