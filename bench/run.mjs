@@ -1,0 +1,693 @@
+#!/usr/bin/env node
+// ue-lint benchmark suite (issue 6). `npm run bench` builds, then runs this.
+// Measures the built library (dist/lib) and the shipped CLI (bin/ue-lint.mjs),
+// prints a table and writes BENCHMARKS.md. These are benchmarks, not tests: a
+// missed target is reported, never an exit code. Corpora come from a fixed seed
+// (bench/corpus.mjs) and live in a temp dir that is deleted afterwards.
+//
+//   node bench/run.mjs                   full run, writes BENCHMARKS.md
+//   node bench/run.mjs --quick           smoke run with small sizes (writes nothing unless --out)
+//   node bench/run.mjs --only library,linearity
+//   node bench/run.mjs --out FILE        write the report to FILE
+//   node bench/run.mjs --keep-profile    keep the .cpuprofile (path is printed)
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import module from 'node:module';
+import os from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { DEFAULT_SEED, averageBytes, corpusHash, generateDefinitions, generateFileLines } from './corpus.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'ue-lint.mjs');
+const DIST_CLI = join(ROOT, 'dist', 'cli.mjs');
+const LIB = new URL('../dist/lib/index.js', import.meta.url);
+const SECTIONS = ['library', 'cli', 'startup', 'memory', 'linearity', 'profile'];
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    'keep-profile': { type: 'boolean', default: false },
+    'profile-child': { type: 'boolean', default: false }, // internal: the --cpu-prof workload
+    rss: { type: 'string' }, // internal/debug: force the peak-RSS method, `time` or `self`
+  },
+});
+
+// SIZES: the issue's figures; --quick shrinks the expensive ones for a smoke run.
+const Q = opts.quick;
+const SIZE = {
+  libraryDefs: Q ? 10_000 : 100_000,
+  libraryRuns: Q ? 5 : 9,
+  cliLines: Q ? 100_000 : 1_000_000,
+  cliRuns: Q ? 3 : 5,
+  startupPairs: Q ? 15 : 25,
+  memSmall: 1_000_000,
+  memBig: Q ? 5_000_000 : 50_000_000,
+  memRuns: Q ? 2 : 3,
+  linearitySizes: [1_000, 10_000, 100_000, 1_000_000],
+  linearityBatches: Q ? 3 : 5,
+  profilePasses: Q ? 2 : 4,
+};
+
+// ─── helpers ────────────────────────────────────────────────────────────────
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
+const fmtNum = (n, d = 2) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const fmtMs = (ms) => (ms >= 1000 ? `${fmtNum(ms / 1000, 2)} s` : `${fmtNum(ms, 1)} ms`);
+const fmtMB = (kb) => `${fmtNum(kb / 1024, 1)} MiB`;
+const log = (s = '') => process.stdout.write(`${s}\n`);
+
+/** Write lines (no `\n` in them) to `path` in 1 MiB chunks until `maxLines` or `maxBytes`; never holds the file. */
+function writeLines(path, lines, { maxBytes = Infinity } = {}) {
+  const fd = openSync(path, 'w');
+  let chunk = '';
+  let bytes = 0;
+  let count = 0;
+  let definitions = 0;
+  try {
+    for (const line of lines) {
+      const n = Buffer.byteLength(line) + 1;
+      if (bytes + n > maxBytes) break;
+      chunk += `${line}\n`;
+      bytes += n;
+      count++;
+      if (line !== '' && !line.startsWith('#')) definitions++;
+      if (chunk.length >= 1 << 20) { writeSync(fd, chunk); chunk = ''; }
+    }
+    if (chunk) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+  return { path, bytes, lines: count, definitions };
+}
+
+// PEAK RSS: GNU time's %M is the child's ru_maxrss (KiB), taken by wait4 in the
+// parent, so nothing is injected into the measured process. Without GNU time we
+// preload a tiny --import hook that records the child's own
+// process.resourceUsage().maxRSS at exit. process.resourceUsage() in *this*
+// process does not help: it is RUSAGE_SELF and excludes children (checked: a
+// child allocating 400 MB leaves the parent's maxRSS unchanged).
+const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
+  "import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.UE_BENCH_RSS_OUT,String(process.resourceUsage().maxRSS)))",
+)}`;
+
+function detectRssMethod(tmp) {
+  if (opts.rss === 'self') return 'self';
+  const out = join(tmp, 'time-probe');
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, process.execPath, '-e', '0'], { stdio: 'ignore' });
+  const ok = r.status === 0 && existsSync(out) && /^\d+\s*$/.test(readFileSync(out, 'utf8').trim().split('\n').pop());
+  if (opts.rss === 'time' && !ok) throw new Error('--rss time: /usr/bin/time -f %M does not work here');
+  return ok ? 'time' : 'self';
+}
+
+/**
+ * Run `node <args>` once; returns wall time, peak RSS (KiB), exit status and
+ * stderr. stdout goes to `stdoutPath` (a file, so a big report costs the
+ * child what writing to a file costs, and never sits in this process).
+ */
+function runMeasured(ctx, args, opts) {
+  return retryIfDistVanished(() => runMeasuredOnce(ctx, args, opts));
+}
+
+function runMeasuredOnce(ctx, args, { cwd, stdoutPath, env = process.env }) {
+  const rssOut = join(ctx.tmp, `rss-${process.hrtime.bigint()}`);
+  const outFd = stdoutPath ? openSync(stdoutPath, 'w') : 'ignore';
+  let cmd;
+  let argv;
+  let childEnv = env;
+  if (ctx.rssMethod === 'time') {
+    cmd = '/usr/bin/time';
+    argv = ['-f', '%M', '-o', rssOut, process.execPath, ...args];
+  } else {
+    cmd = process.execPath;
+    argv = [`--import=${RSS_HOOK}`, ...args];
+    childEnv = { ...env, UE_BENCH_RSS_OUT: rssOut };
+  }
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { cwd, env: childEnv, stdio: ['ignore', outFd, 'pipe'], maxBuffer: 64 << 20 });
+  const wallMs = performance.now() - t0;
+  if (typeof outFd === 'number') closeSync(outFd);
+  const rssText = existsSync(rssOut) ? readFileSync(rssOut, 'utf8').trim().split('\n').pop() : '';
+  rmSync(rssOut, { force: true });
+  // GNU time writes "Command exited with non-zero status 1" above %M for a non-zero exit.
+  return { wallMs, rssKB: Number.parseInt(rssText, 10), status: r.status, stderr: r.stderr?.toString() ?? '', error: r.error };
+}
+
+/** A plain timed spawn (no RSS probe), for cold start. */
+function runTimed(args, { cwd, env = process.env }) {
+  return retryIfDistVanished(() => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const ms = performance.now() - t0;
+    return { ms, status: r.status, stderr: r.stderr.toString() };
+  });
+}
+
+// A `npm run build` elsewhere in the same checkout deletes dist/ for a few
+// seconds. Wait for it to come back and rerun, rather than report a failure.
+function retryIfDistVanished(run) {
+  for (let attempt = 0; ; attempt++) {
+    const r = run();
+    if (!(r.status !== 0 && /Cannot find module '[^']*dist\/cli\.mjs'/.test(r.stderr)) || attempt === 5) return r;
+    log('  (dist/cli.mjs vanished mid-run, probably a concurrent build; waiting and retrying)');
+    const until = Date.now() + 120_000;
+    while (Date.now() < until && !existsSync(DIST_CLI)) spawnSync('sleep', ['1']);
+    spawnSync('sleep', ['2']);
+  }
+}
+
+/** ue-lint's exit codes: 0 clean, 1 errors found (expected with our corpora), 2 failure. */
+function checkLintExit(r, what) {
+  if (r.error) throw r.error;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${what}: exit ${r.status}\n${r.stderr}`);
+  const stray = r.stderr.split('\n').filter((l) => l && !/^Command exited with non-zero status/.test(l) && !/^\d+$/.test(l));
+  if (stray.length > 0) throw new Error(`${what}: unexpected stderr\n${stray.join('\n')}`);
+}
+
+const countNewlines = (path) => {
+  const buf = readFileSync(path);
+  let n = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+};
+
+// ─── sections ───────────────────────────────────────────────────────────────
+// Each returns { title, figures: [{ name, value, target?, met? }], notes: [], tables: [markdown] }.
+
+async function libraryWorkload(lib, corpus) {
+  // WARM-UP: two passes per ABI so the JIT has settled before timing.
+  const accepted = { linux: [], v5: [] };
+  const stats = {};
+  for (const abi of ['linux', 'v5']) {
+    let ok = 0;
+    let diags = 0;
+    for (const d of corpus) {
+      const r = lib.parseDefinition(d, { abi });
+      diags += r.diagnostics.length;
+      if (r.ok) { ok++; accepted[abi].push(r.event); }
+    }
+    for (const d of corpus) lib.parseDefinition(d, { abi });
+    stats[abi] = { ok, diags };
+  }
+  return { accepted, stats };
+}
+
+async function sectionLibrary(ctx) {
+  const lib = await import(LIB);
+  const n = SIZE.libraryDefs;
+  const corpus = generateDefinitions(n, ctx.seed);
+  const bytes = corpus.reduce((s, d) => s + Buffer.byteLength(d), 0);
+  const avg = averageBytes(corpus);
+  const { accepted, stats } = await libraryWorkload(lib, corpus);
+  log(`  corpus: ${fmtInt(n)} definitions, ${fmtInt(bytes)} bytes, average ${fmtNum(avg, 1)} bytes, sha256 ${corpusHash(corpus).slice(0, 16)}…`);
+
+  // PARSE: rounds of linux then v5 (A B A B), median per ABI.
+  const times = { linux: [], v5: [] };
+  let sink = 0;
+  for (let run = 0; run < SIZE.libraryRuns; run++) {
+    for (const abi of ['linux', 'v5']) {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) sink += lib.parseDefinition(corpus[i], { abi }).diagnostics.length;
+      times[abi].push(performance.now() - t0);
+    }
+  }
+
+  // FORMAT FILE: the tracefs `format` text of every accepted layout, same interleaving.
+  const fmtTimes = { linux: [], v5: [] };
+  const fmtBytes = {};
+  for (const abi of ['linux', 'v5']) {
+    let out = 0;
+    for (const ev of accepted[abi]) out += lib.formatFile(ev, { abi, id: 1 }).length;
+    fmtBytes[abi] = out;
+  }
+  for (let run = 0; run < SIZE.libraryRuns; run++) {
+    for (const abi of ['linux', 'v5']) {
+      const evs = accepted[abi];
+      const t0 = performance.now();
+      for (let i = 0; i < evs.length; i++) sink += lib.formatFile(evs[i], { abi, id: i }).length;
+      fmtTimes[abi].push(performance.now() - t0);
+    }
+  }
+  if (sink === -1) log('unreachable'); // keeps `sink` observable
+
+  const figures = [];
+  const rows = ['| ABI | accepted | diagnostics | median | defs/s | MB/s | runs (min–max ms) |', '|---|---|---|---|---|---|---|'];
+  for (const abi of ['linux', 'v5']) {
+    const ms = median(times[abi]);
+    const dps = n / (ms / 1000);
+    const mbps = bytes / 1e6 / (ms / 1000);
+    ctx.libraryPerDef ??= {};
+    ctx.libraryPerDef[abi] = (ms * 1e6) / n;
+    rows.push(`| ${abi} | ${fmtNum((100 * stats[abi].ok) / n, 1)}% | ${fmtInt(stats[abi].diags)} | ${fmtMs(ms)} | ${fmtInt(dps)} | ${fmtNum(mbps, 2)} | ${times[abi].length} (${fmtNum(Math.min(...times[abi]), 0)}–${fmtNum(Math.max(...times[abi]), 0)}) |`);
+    figures.push(abi === 'linux'
+      ? { name: 'parseDefinition, linux', value: `${fmtInt(dps)} defs/s (${fmtNum(mbps, 2)} MB/s)`, target: '≥ 1,000,000 defs/s', met: dps >= 1e6 }
+      : { name: 'parseDefinition, v5', value: `${fmtInt(dps)} defs/s (${fmtNum(mbps, 2)} MB/s)` });
+  }
+  const fmtRows = ['| ABI | layouts | median | layouts/s | output MB/s |', '|---|---|---|---|---|'];
+  for (const abi of ['linux', 'v5']) {
+    const ms = median(fmtTimes[abi]);
+    const count = accepted[abi].length;
+    fmtRows.push(`| ${abi} | ${fmtInt(count)} | ${fmtMs(ms)} | ${fmtInt(count / (ms / 1000))} | ${fmtNum(fmtBytes[abi] / 1e6 / (ms / 1000), 1)} |`);
+    figures.push({ name: `formatFile, ${abi}`, value: `${fmtInt(count / (ms / 1000))} layouts/s` });
+  }
+  return {
+    title: '1. Library throughput',
+    figures,
+    notes: [
+      `Corpus: ${fmtInt(n)} definitions (valid, invalid and spec §11 edge cases), ${fmtInt(bytes)} bytes, average **${fmtNum(avg, 1)} bytes**, seed \`0x${ctx.seed.toString(16)}\`, sha256 \`${corpusHash(corpus)}\`.`,
+      `\`parseDefinition(text, { abi })\` per definition (grammar, layout, kernel checks and lint rules, diagnostics included), single thread, in this process. Two warm-up passes per ABI, then ${SIZE.libraryRuns} timed passes per ABI interleaved linux, v5, linux, v5, …; the figure is the median pass. MB = 10^6 bytes of UTF-8 input.`,
+      '`formatFile(event, { abi, id })` over every layout that ABI accepted, timed the same way; output MB/s counts UTF-16 characters of the produced text.',
+    ],
+    tables: [rows.join('\n'), fmtRows.join('\n')],
+  };
+}
+
+async function sectionLinearity(ctx) {
+  const lib = await import(LIB);
+  // Shapes that would expose quadratic scans: many fields, runs of `;`, runs of
+  // spaces before and inside a field, one long name. All are far over 511 bytes,
+  // so the kernel rejects them; the point is that rejecting stays linear.
+  const shapes = {
+    'many fields (`big u32 f0;u32 f1;…`)': (len) => {
+      let s = 'big ';
+      for (let i = 0; s.length < len; i++) s += `u32 f${i};`;
+      return s.slice(0, len);
+    },
+    'run of `;` (`big u32 a;;;…`)': (len) => 'big u32 a'.padEnd(len, ';'),
+    'run of spaces after the name': (len) => `big${' '.repeat(len - 8)}u32 a`,
+    'run of spaces inside a field (`u32     a`)': (len) => `big u32${' '.repeat(len - 9)}a`,
+    'long event name': (len) => 'e'.repeat(len),
+  };
+  const sizes = SIZE.linearitySizes;
+  // GC time, from perf_hooks 'gc' entries, so a row can be read with and without it.
+  let gcMs = 0;
+  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) gcMs += e.duration; });
+  obs.observe({ entryTypes: ['gc'] });
+  const flushGc = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const header = `| shape | ${sizes.map((s) => `${fmtInt(s)} B`).join(' | ')} | 1 MB / 1 KB |`;
+  const rows = [header, `|---|${sizes.map(() => '---').join('|')}|---|`];
+  const figures = [];
+  let worst = 0;
+  let worstNoGc = 0;
+  // WARM-UP: every shape at 1 KB first, so the first cell does not pay for the JIT.
+  for (const make of Object.values(shapes)) for (let i = 0; i < 300; i++) lib.parseDefinition(make(1000));
+  for (const [label, make] of Object.entries(shapes)) {
+    const nsPerByte = [];
+    const nsPerByteNoGc = [];
+    for (const size of sizes) {
+      const input = make(size);
+      const bytes = Buffer.byteLength(input);
+      // Warm up and size the batch so each batch lasts ≥ 20 ms.
+      let t0 = performance.now();
+      lib.parseDefinition(input);
+      lib.parseDefinition(input);
+      const est = Math.max((performance.now() - t0) / 2, 0.001);
+      const reps = Math.max(1, Math.ceil(20 / est));
+      const per = [];
+      const perNoGc = [];
+      for (let b = 0; b < SIZE.linearityBatches; b++) {
+        await flushGc();
+        const gc0 = gcMs;
+        t0 = performance.now();
+        for (let r = 0; r < reps; r++) lib.parseDefinition(input);
+        const ms = performance.now() - t0;
+        await flushGc();
+        per.push(ms / reps);
+        perNoGc.push(Math.max(0, ms - (gcMs - gc0)) / reps);
+      }
+      nsPerByte.push((median(per) * 1e6) / bytes);
+      nsPerByteNoGc.push((median(perNoGc) * 1e6) / bytes);
+    }
+    obs.takeRecords();
+    const growth = nsPerByte.at(-1) / nsPerByte[0];
+    const growthNoGc = nsPerByteNoGc.at(-1) / nsPerByteNoGc[0];
+    worst = Math.max(worst, growth);
+    worstNoGc = Math.max(worstNoGc, growthNoGc);
+    rows.push(`| ${label} | ${nsPerByte.map((x, i) => `${fmtNum(x, 1)} (${fmtNum(nsPerByteNoGc[i], 1)})`).join(' | ')} | ${fmtNum(growth, 2)}× (${fmtNum(growthNoGc, 2)}×) |`);
+    log(`  ${label}: ${nsPerByte.map((x, i) => `${fmtNum(x, 1)} (${fmtNum(nsPerByteNoGc[i], 1)})`).join(' / ')} ns/byte (without GC)`);
+  }
+  obs.disconnect();
+  figures.push({ name: 'parse time per byte, 1 MB vs 1 KB (worst shape)', value: `${fmtNum(worst, 2)}×`, target: '≤ 2× (flat; quadratic ≈ 1000×)', met: worst <= 2 });
+  figures.push({ name: 'the same, GC time excluded', value: `${fmtNum(worstNoGc, 2)}×` });
+  return {
+    title: '5. Parse time linearity',
+    figures,
+    notes: [
+      `\`parseDefinition\` on one definition of each size (bytes of UTF-8), in ns per input byte, and in brackets the same without the time V8 spent in garbage collection during the batch (perf_hooks \`gc\` entries): median of ${SIZE.linearityBatches} batches, each batch repeated to last at least 20 ms. Linear code keeps a row flat (small inputs carry fixed per-call cost, so they may read *higher*); quadratic code would grow about 10× per column. Worst growth with GC time excluded: ${fmtNum(worstNoGc, 2)}×.`,
+    ],
+    tables: [rows.join('\n')],
+  };
+}
+
+const lintArgs = (bin, file) => [bin, 'lint', '--format', 'compact', '--quiet', file];
+
+async function sectionCli(ctx) {
+  const file = writeLines(join(ctx.tmp, `lines-${SIZE.cliLines}.ue`), generateFileLines(SIZE.cliLines, ctx.seed));
+  const lines = file.lines;
+  log(`  file: ${fmtInt(lines)} lines (${fmtInt(file.definitions)} definitions), ${fmtNum(file.bytes / 1e6, 1)} MB`);
+  const stdoutPath = join(ctx.tmp, 'lint-out.txt');
+  const args = lintArgs(BIN, file.path);
+  // Warm-up run: page cache and disk, not measured.
+  checkLintExit(runMeasured(ctx, args, { cwd: ctx.tmp, stdoutPath }), 'lint warm-up');
+  const runs = [];
+  for (let i = 0; i < SIZE.cliRuns; i++) {
+    const r = runMeasured(ctx, args, { cwd: ctx.tmp, stdoutPath });
+    checkLintExit(r, 'lint');
+    runs.push(r);
+  }
+  const reported = countNewlines(stdoutPath);
+  const wall = median(runs.map((r) => r.wallMs));
+  const peak = Math.max(...runs.map((r) => r.rssKB));
+  const lps = lines / (wall / 1000);
+  return {
+    title: '2. CLI lint throughput',
+    figures: [
+      { name: `ue-lint lint, ${fmtInt(lines)} lines`, value: `${fmtInt(lps)} lines/s (wall ${fmtMs(wall)})`, target: '≥ 300,000 lines/s', met: lps >= 300_000 },
+      { name: 'ue-lint lint, peak RSS', value: fmtMB(peak), target: '< 150 MiB', met: peak < 150 * 1024 },
+    ],
+    notes: [
+      `Command: \`node bin/ue-lint.mjs lint --format compact --quiet <file>\`, run from an empty temp dir (no config file), stdout to a file. File: ${fmtInt(lines)} lines (${fmtInt(file.definitions)} definitions, the rest comments and blank lines), ${fmtInt(file.bytes)} bytes; ${fmtInt(reported)} errors reported, exit code ${runs[0].status} (1 = errors found, as expected for this corpus).`,
+      `One warm-up run, then ${SIZE.cliRuns} runs: wall time is the median (${runs.map((r) => fmtNum(r.wallMs / 1000, 2)).join(', ')} s), peak RSS the largest (${runs.map((r) => fmtNum(r.rssKB / 1024, 1)).join(', ')} MiB). Lines/s counts every line of the file.`,
+    ],
+    tables: [],
+  };
+}
+
+function detectCompileCache(tmp) {
+  const dir = join(tmp, 'compile-cache-probe');
+  const api = typeof module.enableCompileCache === 'function';
+  runTimed([BIN, 'lint', '--help'], { cwd: tmp, env: { ...process.env, NODE_COMPILE_CACHE: dir } });
+  const wrote = existsSync(dir) && readdirSync(dir, { recursive: true }).length > 0;
+  return { api, wrote, supported: api || wrote };
+}
+
+async function sectionStartup(ctx) {
+  const file = writeLines(join(ctx.tmp, 'ten.ue'), generateFileLines(10, ctx.seed), {});
+  const cache = detectCompileCache(ctx.tmp);
+  const cacheDir = join(ctx.tmp, 'compile-cache');
+  const variants = [
+    { id: 'node', label: '`node -e 0`', args: ['-e', '0'] },
+    { id: 'bin', label: '`node bin/ue-lint.mjs lint` (shipped entry)', args: lintArgs(BIN, file.path), lint: true },
+    { id: 'dist', label: '`node dist/cli.mjs lint` (bundle directly)', args: lintArgs(DIST_CLI, file.path), lint: true },
+  ];
+  if (cache.supported) {
+    variants.push({ id: 'cache', label: '`node bin/ue-lint.mjs lint`, NODE_COMPILE_CACHE warm', args: lintArgs(BIN, file.path), lint: true, env: { ...process.env, NODE_COMPILE_CACHE: cacheDir } });
+  }
+  const times = Object.fromEntries(variants.map((v) => [v.id, []]));
+  // WARM-UP: 3 rounds (page cache; fills the compile cache when there is one).
+  for (let round = -3; round < SIZE.startupPairs; round++) {
+    for (const v of variants) {
+      const r = runTimed(v.args, { cwd: ctx.tmp, env: v.env });
+      if (v.lint) checkLintExit(r, v.label);
+      if (round >= 0) times[v.id].push(r.ms);
+    }
+  }
+  const base = median(times.node);
+  const rows = ['| command | median | ratio to `node -e 0` | runs (min–max ms) |', '|---|---|---|---|'];
+  const figures = [];
+  for (const v of variants) {
+    const m = median(times[v.id]);
+    const ratio = m / base;
+    rows.push(`| ${v.label} | ${fmtMs(m)} | ${fmtNum(ratio, 2)}× | ${times[v.id].length} (${fmtNum(Math.min(...times[v.id]), 1)}–${fmtNum(Math.max(...times[v.id]), 1)}) |`);
+    if (v.id === 'bin') figures.push({ name: 'cold start, ue-lint lint on 10 lines', value: `${fmtNum(ratio, 2)}× node -e 0 (${fmtMs(m)} vs ${fmtMs(base)})`, target: '≤ 1.3×', met: ratio <= 1.3 });
+    if (v.id === 'dist') figures.push({ name: 'cold start, node dist/cli.mjs', value: `${fmtNum(ratio, 2)}× node -e 0 (${fmtMs(m)})` });
+    if (v.id === 'cache') figures.push({ name: 'cold start with NODE_COMPILE_CACHE', value: `${fmtNum(ratio, 2)}× node -e 0 (${fmtMs(m)})` });
+  }
+  const cacheNote = cache.supported
+    ? `Node ${process.version} supports the compile cache (\`module.enableCompileCache\`: ${cache.api ? 'yes' : 'no'}, \`NODE_COMPILE_CACHE\` wrote files: ${cache.wrote ? 'yes' : 'no'}); the cached row runs with a warm cache dir.`
+    : `Node ${process.version} has no compile cache: \`module.enableCompileCache\` is absent and \`NODE_COMPILE_CACHE\` wrote nothing (it arrived in Node 22.1), so there is no cached row. \`bin/ue-lint.mjs\` enables it when present.`;
+  if (!cache.supported) figures.push({ name: 'cold start with NODE_COMPILE_CACHE', value: `not supported by Node ${process.version}` });
+  return {
+    title: '3. CLI cold start',
+    figures,
+    notes: [
+      `Each command spawned with \`spawnSync\` from an empty temp dir; the lint commands check a 10-line file (\`--format compact --quiet\`). Rounds run the commands in turn (${variants.map((v) => v.id).join(', ')}, repeat), ${SIZE.startupPairs} measured rounds after 3 warm-up rounds; figures are medians, ratios are ratios of medians.`,
+      cacheNote,
+    ],
+    tables: [rows.join('\n')],
+  };
+}
+
+async function sectionMemory(ctx) {
+  const small = writeLines(join(ctx.tmp, 'mem-small.ue'), generateFileLines(Infinity, ctx.seed), { maxBytes: SIZE.memSmall });
+  const big = writeLines(join(ctx.tmp, 'mem-big.ue'), generateFileLines(Infinity, ctx.seed), { maxBytes: SIZE.memBig });
+  const tiny = writeLines(join(ctx.tmp, 'mem-tiny.ue'), generateFileLines(10, ctx.seed));
+  const stdoutPath = join(ctx.tmp, 'mem-out.txt');
+  const res = { tiny: [], small: [], big: [] };
+  const files = [['tiny', tiny], ['small', small], ['big', big]];
+  checkLintExit(runMeasured(ctx, lintArgs(BIN, small.path), { cwd: ctx.tmp, stdoutPath }), 'lint warm-up');
+  for (let i = 0; i < SIZE.memRuns; i++) {
+    for (const [k, f] of files) {
+      const r = runMeasured(ctx, lintArgs(BIN, f.path), { cwd: ctx.tmp, stdoutPath });
+      checkLintExit(r, `lint ${k}`);
+      res[k].push(r);
+    }
+  }
+  const peak = (k) => Math.max(...res[k].map((r) => r.rssKB));
+  const wall = (k) => median(res[k].map((r) => r.wallMs));
+  const ratio = peak('big') / peak('small');
+  const rows = ['| file | lines | peak RSS | wall (median) | lines/s |', '|---|---|---|---|---|'];
+  for (const [k, f] of files) {
+    rows.push(`| ${k === 'tiny' ? `${fmtInt(f.bytes)} bytes (baseline)` : `${fmtNum(f.bytes / 1e6, 1)} MB`} | ${fmtInt(f.lines)} | ${fmtMB(peak(k))} | ${fmtMs(wall(k))} | ${k === 'tiny' ? '—' : fmtInt(f.lines / (wall(k) / 1000))} |`);
+  }
+  return {
+    title: '4. Memory flatness',
+    figures: [
+      { name: `peak RSS, ${fmtNum(big.bytes / 1e6, 0)} MB vs ${fmtNum(small.bytes / 1e6, 0)} MB file`, value: `${fmtNum(ratio, 2)}× (${fmtMB(peak('big'))} vs ${fmtMB(peak('small'))})`, target: '≤ 1.2×', met: ratio <= 1.2 },
+      { name: `wall time, ${fmtNum(small.bytes / 1e6, 0)} MB / ${fmtNum(big.bytes / 1e6, 0)} MB file`, value: `${fmtMs(wall('small'))} / ${fmtMs(wall('big'))}` },
+    ],
+    notes: [
+      `Same corpus generator as section 2, cut at ${fmtInt(SIZE.memSmall)} and ${fmtInt(SIZE.memBig)} bytes, plus a 10-line file for the baseline (startup alone); \`node bin/ue-lint.mjs lint --format compact --quiet <file>\`; ${SIZE.memRuns} runs each, interleaved; peak RSS is the largest of the runs, wall the median.`,
+    ],
+    tables: [rows.join('\n')],
+  };
+}
+
+// PROFILE: the library workload under `node --cpu-prof`, then self time per function.
+async function profileChild() {
+  const lib = await import(LIB);
+  const corpus = generateDefinitions(SIZE.libraryDefs, DEFAULT_SEED);
+  const { accepted } = await libraryWorkload(lib, corpus);
+  let sink = 0;
+  for (let p = 0; p < SIZE.profilePasses; p++) {
+    for (const abi of ['linux', 'v5']) for (const d of corpus) sink += lib.parseDefinition(d, { abi }).diagnostics.length;
+    for (const abi of ['linux', 'v5']) for (const ev of accepted[abi]) sink += lib.formatFile(ev, { abi }).length;
+  }
+  process.stdout.write(`${sink}\n`);
+}
+
+/** Which stage of `text → AST → layout → lint → diagnostics` a sample belongs to. */
+function stageOf(functionName, { path }) {
+  if (functionName === '(garbage collector)') return 'garbage collection';
+  if (path === '(native)') return 'other native code (builtins, regex, strings)';
+  if (path.startsWith('chevrotain/') || path.startsWith('lodash-es/') || path.startsWith('dist/lib/grammar/') || path.startsWith('dist/lib/source/')) return 'grammar: lexer, parser, AST (incl. chevrotain)';
+  if (path.startsWith('dist/lib/layout/')) return 'layout';
+  if (path.startsWith('dist/lib/lint/')) return 'lint rules';
+  if (path.startsWith('dist/lib/diagnostics/')) return 'diagnostics (catalog, messages)';
+  if (path === 'dist/lib/definition.js') return 'parseDefinition glue (definition.js)';
+  if (path.startsWith('dist/lib/tracefs/')) return 'formatFile (tracefs render)';
+  if (path === 'dist/lib/index.js') return 'public API wrappers (index.js)';
+  if (path.startsWith('node:')) return 'Node internals (module loading, startup)';
+  if (path.startsWith('bench/')) return 'benchmark loop (bench/run.mjs)';
+  return `other: ${path}`;
+}
+
+function summariseProfile(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // `{ path, group }`: path relative to the repo (node_modules/ trimmed), group = package or file.
+  const where = (cf) => {
+    if (!cf.url) return { path: '(native)', group: '(native: GC, builtins)' };
+    const abs = cf.url.startsWith('file://') ? fileURLToPath(cf.url) : cf.url;
+    const rel = relative(ROOT, abs);
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(rel);
+    if (m) return { path: `${m[1]}/${m[2]}`, group: m[1] };
+    const path = rel.startsWith('..') ? abs : rel;
+    return { path, group: path };
+  };
+  // Exclude samples taken while the corpus generator (bench/) was on the stack.
+  const underBench = new Map();
+  const isBench = (id) => {
+    if (underBench.has(id)) return underBench.get(id);
+    const n = byId.get(id);
+    const v = (n.callFrame.url ?? '').endsWith('/bench/corpus.mjs') || (parent.has(id) && isBench(parent.get(id)));
+    underBench.set(id, v);
+    return v;
+  };
+  const self = new Map();
+  const files = new Map();
+  const stages = new Map();
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const id = profile.samples[i];
+    const dt = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000; // µs → ms
+    const cf = byId.get(id).callFrame;
+    if (cf.functionName === '(idle)' || cf.functionName === '(program)' || cf.functionName === '(root)' || isBench(id)) continue;
+    total += dt;
+    const at = where(cf);
+    const key = `${cf.functionName || '(anonymous)'}\u0000${at.path}${cf.url ? `:${cf.lineNumber + 1}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    files.set(at.group, (files.get(at.group) ?? 0) + dt);
+    const stage = stageOf(cf.functionName, at);
+    stages.set(stage, (stages.get(stage) ?? 0) + dt);
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const topFiles = [...files].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  return { total, top, topFiles, stages: [...stages].sort((a, b) => b[1] - a[1]) };
+}
+
+async function sectionProfile(ctx) {
+  const dir = ctx.keepProfile ? mkdtempSync(join(os.tmpdir(), 'ue-lint-bench-profile-')) : join(ctx.tmp, 'profile');
+  const args = ['--cpu-prof', `--cpu-prof-dir=${dir}`, fileURLToPath(import.meta.url), '--profile-child', ...(Q ? ['--quick'] : [])];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`profile child failed: ${r.stderr}`);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  const { total, top, topFiles, stages } = summariseProfile(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+  const pct = (ms) => `${fmtNum((100 * ms) / total, 1)}%`;
+  const rows = ['| self time | function | where |', '|---|---|---|'];
+  for (const [key, ms] of top) {
+    const [fn, at] = key.split('\u0000');
+    rows.push(`| ${pct(ms)} | \`${fn}\` | ${at} |`);
+  }
+  const fileRows = ['| self time | file or package |', '|---|---|'];
+  for (const [f, ms] of topFiles) fileRows.push(`| ${pct(ms)} | ${f} |`);
+  const stageRows = ['| self time | stage |', '|---|---|'];
+  for (const [st, ms] of stages) stageRows.push(`| ${pct(ms)} | ${st} |`);
+  const gc = top.filter(([k]) => k.startsWith('(garbage collector)')).reduce((s, [, ms]) => s + ms, 0);
+  log(`  top: ${top.slice(0, 5).map(([k, ms]) => `${k.split('\u0000')[0]} ${pct(ms)}`).join(', ')}`);
+  if (ctx.keepProfile) log(`  profile kept: ${join(dir, file)}`);
+  return {
+    title: 'Where the time goes',
+    figures: [{ name: 'profile: top self time', value: top.slice(0, 3).map(([k, ms]) => `${k.split('\u0000')[0]} ${pct(ms)}`).join(', ') }],
+    notes: [
+      `\`node --cpu-prof bench/run.mjs --profile-child\`: the section 1 workload (${fmtInt(SIZE.libraryDefs)} definitions; warm-up, then ${SIZE.profilePasses} passes of parseDefinition linux + v5 and formatFile linux + v5). Self time per function over ${fmtMs(total)} of samples, excluding idle time and the corpus generator. Garbage collection: ${pct(gc)}. V8 inlines small functions into their callers, so a caller's self time (e.g. \`analyzeDefinition\`, \`toPiece\`) includes its inlined helpers. Lines are in the built \`dist/lib\` files (tsc output, so names match \`src/\`). The profile was written to a temp dir${ctx.keepProfile ? ` and kept at \`${join(dir, file)}\`` : ' and deleted; rerun with `--only profile --keep-profile` to keep it'}.`,
+    ],
+    tables: [stageRows.join('\n'), rows.join('\n'), fileRows.join('\n')],
+  };
+}
+
+// ─── main ───────────────────────────────────────────────────────────────────
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    memory: `${fmtNum(os.totalmem() / 2 ** 30, 1)} GiB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    load: os.loadavg().map((x) => fmtNum(x, 2)).join(', '),
+  };
+}
+
+function invocation() {
+  const own = process.argv.slice(2).join(' ');
+  const direct = `node bench/run.mjs${own ? ` ${own}` : ''}`;
+  // Markdown: the command as typed, and what npm ran for it.
+  return process.env.npm_lifecycle_event === 'bench'
+    ? `\`npm run bench${own ? ` -- ${own}` : ''}\` (= \`node scripts/build.mjs && ${direct}\`)`
+    : `\`${direct}\``;
+}
+
+function renderMarkdown(ctx, results) {
+  const m = machine();
+  const summary = results.flatMap((r) => r.figures.filter((f) => f.target).map((f) => `| ${f.name} | ${f.target} | ${f.value} | ${f.met ? 'yes' : '**no**'} |`));
+  const out = [
+    '# ue-lint benchmarks',
+    '',
+    '<!-- generated by bench/run.mjs; rerun `npm run bench` instead of editing -->',
+    '',
+    `Measured ${new Date().toISOString()} with ${ctx.command}${Q ? ' (quick sizes: a smoke run, not the reference figures)' : ''}.`,
+    '',
+    '| machine | |',
+    '|---|---|',
+    `| CPU | ${m.cpu} |`,
+    `| cores | ${m.cores} |`,
+    `| memory | ${m.memory} |`,
+    `| Node | ${m.node} |`,
+    `| OS | ${m.os} |`,
+    `| load average at start (1, 5, 15 min) | ${ctx.loadAtStart} |`,
+    '',
+    '## Targets',
+    '',
+    '| figure | target | measured | met |',
+    '|---|---|---|---|',
+    ...summary,
+    '',
+  ];
+  for (const r of results) {
+    out.push(`## ${r.title}`, '');
+    for (const t of r.tables) out.push(t, '');
+    for (const n of r.notes) out.push(`- ${n}`);
+    out.push('');
+  }
+  out.push('## Method', '', `- Peak RSS: ${ctx.rssNote}`, `- Corpora are generated from seed \`0x${ctx.seed.toString(16)}\` by \`bench/corpus.mjs\` (mulberry32) into \`${join(os.tmpdir(), 'ue-lint-bench-*')}\` and deleted afterwards.`, '- Medians everywhere; side-by-side figures are interleaved in the same run. No timing is asserted in the test suite.', '');
+  return out.join('\n');
+}
+
+function printTable(results) {
+  const rows = results.flatMap((r) => r.figures.map((f) => [f.name, f.value, f.target ?? '', f.target ? (f.met ? 'met' : 'MISSED') : '']));
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+  log();
+  for (const r of rows) log(`${r[0].padEnd(w[0])}  ${r[1].padEnd(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`);
+}
+
+async function main() {
+  if (opts['profile-child']) return profileChild();
+  if (!existsSync(DIST_CLI) || !existsSync(fileURLToPath(LIB))) {
+    process.stderr.write('bench: dist/ is missing; run `npm run build` (or `npm run bench`, which builds first)\n');
+    return 2;
+  }
+  const only = opts.only ? opts.only.split(',').map((s) => s.trim()) : SECTIONS;
+  const unknown = only.filter((s) => !SECTIONS.includes(s));
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}\n`);
+    return 2;
+  }
+  const tmp = mkdtempSync(join(os.tmpdir(), 'ue-lint-bench-'));
+  const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+  process.once('SIGINT', () => { cleanup(); process.exit(130); });
+  const ctx = { tmp, seed: DEFAULT_SEED, command: invocation(), keepProfile: opts['keep-profile'] };
+  try {
+    ctx.rssMethod = detectRssMethod(tmp);
+    ctx.rssNote = ctx.rssMethod === 'time'
+      ? '`/usr/bin/time -f %M -o <file> node …` (GNU time: the child\'s `ru_maxrss` from `wait4`, in KiB; nothing is injected into the measured process).'
+      : 'GNU time not available: the child is started with a tiny `--import` hook that writes its own `process.resourceUsage().maxRSS` at exit. (`process.resourceUsage()` in the parent is RUSAGE_SELF and does not include children.)';
+    const m = machine();
+    ctx.loadAtStart = m.load;
+    log(`ue-lint bench${Q ? ' (quick)' : ''}: ${m.cpu}, ${m.cores} cores, ${m.memory}, Node ${m.node}`);
+    const run = { library: sectionLibrary, linearity: sectionLinearity, cli: sectionCli, startup: sectionStartup, memory: sectionMemory, profile: sectionProfile };
+    const results = [];
+    for (const id of SECTIONS.filter((s) => only.includes(s))) {
+      log(`\n${id}…`);
+      const t0 = performance.now();
+      results.push(await run[id](ctx));
+      log(`  (${fmtMs(performance.now() - t0)})`);
+    }
+    printTable(results);
+    const full = !Q && !opts.only;
+    const out = opts.out ?? (full ? join(ROOT, 'BENCHMARKS.md') : undefined);
+    if (out) {
+      writeFileSync(out, renderMarkdown(ctx, results));
+      log(`\nwrote ${relative(process.cwd(), out) || out}`);
+    } else {
+      log('\n(partial or quick run: BENCHMARKS.md not written; pass --out FILE to write one)');
+    }
+  } finally {
+    cleanup();
+  }
+  return 0;
+}
+
+process.exitCode = await main();
