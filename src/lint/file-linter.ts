@@ -67,11 +67,25 @@ export interface FileResult {
   fixableCount: number;
 }
 
+/**
+ * What the registry keeps per event name. Deliberately small (a lint of 50 MB keeps
+ * one entry per distinct name): the line text as a flat copy (a slice would pin the
+ * whole 64 KiB read chunk), where the definition sits in it, and the position of the
+ * name. The layout is re-derived only when the name comes back.
+ */
 interface RegisteredEvent {
-  event: EventLayout;
   file: string;
-  range: FileRange;
   sourceLine: string;
+  defStart: number;
+  defEnd: number;
+  line: number;
+  /** File offset of the start of the line. */
+  lineOffset: number;
+}
+
+/** A copy that does not share memory with the string it came from. */
+function flatCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 /** Every event registered so far, across lines and files, by name. Deletion lines register nothing. */
@@ -128,6 +142,12 @@ function position(raw: RawLine, column: number): Position {
   return { line: raw.line, column: column + 1, offset: raw.offset + column };
 }
 
+/** Would registering `definition` after `earlier` fail with EADDRINUSE? Re-parses the earlier one (rare). */
+function conflicts(definition: string, earlier: RegisteredEvent, abi: AbiName): boolean {
+  const first = parseDefinition(earlier.sourceLine.slice(earlier.defStart, earlier.defEnd), { abi });
+  return first.ok && !reregistrationMatches(definition, first.event);
+}
+
 /** Lint the lines of one file. `file` is the display path used in results and related locations. */
 export async function lintLines(file: string, lines: AsyncIterable<RawLine>, options: FileLintOptions): Promise<FileResult> {
   const registry = options.registry ?? new EventRegistry();
@@ -177,11 +197,13 @@ export async function lintLines(file: string, lines: AsyncIterable<RawLine>, opt
       // REGISTRY: the same name with different fields → EADDRINUSE on linux (spec §4.2).
       if (parsed?.ok) {
         const event = parsed.event;
-        const nameRange = place({ start: shift, end: shift + event.name.length });
         const earlier = registry.get(event.name);
         if (earlier === undefined) {
-          registry.add(event.name, { event, file, range: nameRange, sourceLine: raw.text });
-        } else if (options.abi === 'linux' && !reregistrationMatches(split.definition, earlier.event)) {
+          registry.add(flatCopy(event.name), {
+            file, sourceLine: flatCopy(raw.text), defStart: shift, defEnd: shift + split.definition.length,
+            line: raw.line, lineOffset: raw.offset,
+          });
+        } else if (options.abi === 'linux' && conflicts(split.definition, earlier, options.abi)) {
           const e = catalog.conflictingRedefinition;
           const d: Diagnostic = {
             code: e.code, name: e.name, severity: e.severity, errno: e.errno!,
@@ -189,7 +211,9 @@ export async function lintLines(file: string, lines: AsyncIterable<RawLine>, opt
             span: { start: shift, end: shift + event.name.length },
           };
           local.push(d);
-          related.set(d, [{ file: earlier.file, range: earlier.range, label: 'first defined here', sourceLine: earlier.sourceLine }]);
+          const at = (column: number): Position => ({ line: earlier.line, column: column + 1, offset: earlier.lineOffset + column });
+          const range = { start: at(earlier.defStart), end: at(earlier.defStart + event.name.length) };
+          related.set(d, [{ file: earlier.file, range, label: 'first defined here', sourceLine: earlier.sourceLine }]);
         }
       }
     }
