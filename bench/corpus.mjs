@@ -93,9 +93,10 @@ const EDGES = [
  * A generator of definitions: `next()` returns one definition string.
  * `forFile: true` skips edge cases that cannot be a line of a definition file.
  * Event names carry a running number, so a file of them has no re-registrations
- * except those the mutations make on purpose.
+ * except those the mutations make on purpose. `namePool: N` instead repeats N
+ * fixed definitions (each event defined once, the file as long as asked).
  */
-export function createDefinitionGenerator(seed = DEFAULT_SEED, { forFile = false } = {}) {
+export function createDefinitionGenerator(seed = DEFAULT_SEED, { forFile = false, namePool = 0 } = {}) {
   const rand = mulberry32(seed);
   const pick = (xs) => xs[Math.floor(rand() * xs.length)];
   let serial = 0;
@@ -128,14 +129,18 @@ export function createDefinitionGenerator(seed = DEFAULT_SEED, { forFile = false
     return `${eventName()} ${fields.join(sep)}`;
   };
   const edges = forFile ? EDGES.filter((e) => e.fileSafe !== false) : EDGES;
-  return {
-    next() {
-      const r = rand();
-      if (r < 0.7) return valid();
-      if (r < 0.9) return pick(MUTATIONS)(valid());
-      return pick(edges).make(eventName());
-    },
+  const fresh = () => {
+    const r = rand();
+    if (r < 0.7) return valid();
+    if (r < 0.9) return pick(MUTATIONS)(valid());
+    return pick(edges).make(eventName());
   };
+  if (!namePool) return { next: fresh };
+  // A bounded set of events, each always defined the same way: what a large project's
+  // files look like (a kernel holds at most 32,768 user events), however long the file.
+  const pool = [];
+  let i = 0;
+  return { next: () => (pool[i++ % namePool] ??= fresh()) };
 }
 
 /** `count` definitions for the library benchmark. */
@@ -151,8 +156,8 @@ export function generateDefinitions(count, seed = DEFAULT_SEED) {
  * comment lines, 2% blank lines, some trailing comments and `u:` prefixes.
  * Yields strings, so a 50 MB file can be written without holding it.
  */
-export function* generateFileLines(definitions, seed = DEFAULT_SEED) {
-  const gen = createDefinitionGenerator(seed, { forFile: true });
+export function* generateFileLines(definitions, seed = DEFAULT_SEED, { namePool = 0 } = {}) {
+  const gen = createDefinitionGenerator(seed, { forFile: true, namePool });
   const rand = mulberry32(seed ^ 0x9e3779b9);
   for (let i = 0; i < definitions; i++) {
     const r = rand();
