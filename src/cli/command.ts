@@ -11,10 +11,12 @@ export interface CommandContext {
   version: string;
   /** Styler for stdout honouring --color/--no-color, FORCE_COLOR, NO_COLOR and isTTY. */
   chalk: (colorFlag: boolean | undefined) => ChalkInstance;
+  /** Every command name, for "did you mean the … command?" hints. */
+  commandNames: readonly string[];
 }
 
 export interface CliCommand<A = any> {
-  /** yargs command string, e.g. `layout [definition]`; an array adds aliases (`'$0'` marks the default). */
+  /** yargs command string, e.g. `layout [definition]`; an array adds aliases. */
   command: string | readonly string[];
   describe: string;
   /** Declare options and positionals; keep help epilogues here. */

@@ -71,6 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io,
     version: VERSION,
     chalk: (flag) => makeChalk(colourLevel(flag, io.stdout, io.env)),
+    commandNames,
   };
 
   let y = globalOptions(yargs(args))

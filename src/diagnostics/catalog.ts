@@ -1,6 +1,7 @@
 // The one catalog of diagnostic codes (our diagnosticMessages.json).
 // Codes by phase: UE0xx syntax, UE1xx definition rules, UE2xx layout and profile
-// limits, UE3xx definition files, UE9xx tool errors. A code is never renumbered or
+// limits, UE3xx definition files, UE4xx drift against registered events, UE9xx tool
+// errors. A code is never renumbered or
 // reused; a retired code stays here with `removed: true`.
 
 import type { Severity } from './diagnostic.js';

@@ -52,7 +52,7 @@ export function renderRuleIndex(entries: readonly CatalogEntry<any>[] = catalogE
     '',
     '# ue-lint rules',
     '',
-    'Codes by phase: UE0xx syntax, UE1xx definition rules, UE2xx layout and profile limits, UE3xx definition files, UE9xx tool errors.',
+    'Codes by phase: UE0xx syntax, UE1xx definition rules, UE2xx layout and profile limits, UE3xx definition files, UE4xx drift against registered events, UE9xx tool errors.',
     '',
     '| Code | Name | Severity | Errno | ABIs | Summary |',
     '|---|---|---|---|---|---|',

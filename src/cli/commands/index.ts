@@ -1,4 +1,4 @@
-// Every CLI command, in help order. The first is the default (`$0`).
+// Every CLI command, in help order. `lint` is the default: main() routes to it.
 // To add one: create `src/cli/commands/<name>.ts` exporting a `CliCommand` and list it here.
 import type { CliCommand } from '../command.js';
 import { checkCommand } from './check.js';

@@ -69,7 +69,7 @@ export const lintCommand: CliCommand<LintArgs> = {
     } catch (err) {
       if (err instanceof PathError) {
         const first = inputs.find((p) => err.message.startsWith(`${p}:`));
-        const guess = first && !first.includes('/') && !first.includes('.') ? closest(first, ['lint', 'layout', 'format', 'explain']) : undefined;
+        const guess = first && !first.includes('/') && !first.includes('.') ? closest(first, ctx.commandNames) : undefined;
         throw new CliError(guess ? `${err.message} (did you mean the \`${guess}\` command?)` : err.message);
       }
       // e.g. an unreadable directory met while searching for *.ue files.
