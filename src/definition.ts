@@ -26,7 +26,7 @@ export function analyzeDefinition(input: string, options?: ParseOptions): Analys
   const profile = getProfile(options?.abi);
   const { ast, diagnostics } = parse(typeof input === 'string' ? input : String(input));
   // Kernel rejections are collected in the kernel's order, so the first one's errno is the answer.
-  const kernel: Diagnostic[] = [...diagnostics];
+  const kernel: Diagnostic[] = diagnostics;
   const report = collectInto(kernel);
   const src = ast.source;
 
@@ -50,7 +50,8 @@ export function analyzeDefinition(input: string, options?: ParseOptions): Analys
     warn(catalog.textAfterNul, [], { start: at, end: at + 1 });
   }
   runRules(ast, profile, layout.fields, accepted, warn);
-  const all = [...kernel, ...warnings].sort(byPosition);
+  const all = warnings.length === 0 ? kernel : kernel.concat(warnings);
+  if (all.length > 1) all.sort(byPosition);
 
   let result: ParseResult;
   if (accepted) {

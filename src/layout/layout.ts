@@ -165,14 +165,17 @@ export function computeLayout(ast: DefinitionAst, profile: AbiProfile, report: R
   let wrapped = false;
   let reportedWrap = false;
   let complete = true;
+  // One acceptor for all pieces (not a closure per piece: this is the hot path);
+  // `failed` is reset for each piece.
+  let failed = false;
+  const fail: Report = (entry, args, span, extras) => {
+    if (entry.severity === 'error') failed = true;
+    report(entry, args, span, extras);
+  };
   for (const piece of ast.pieces) {
     const field = piece.field;
     if (!field) continue; // empty or whitespace-only piece: no field, no error
-    let failed = false;
-    const fail: Report = (entry, args, span, extras) => {
-      if (entry.severity === 'error') failed = true;
-      report(entry, args, span, extras);
-    };
+    failed = false;
 
     // STEP 2: a prefix needs a space after the type word.
     if (!field.typeTerminated) {

@@ -20,14 +20,27 @@ export interface KernelBytes {
   slice(byteStart: number, byteEnd: number): string;
 }
 
+/** ASCII text: no copy, no offset table, methods on the prototype (no per-call closures). */
+class AsciiBytes implements KernelBytes {
+  readonly ascii = true;
+  readonly bytes: string;
+  constructor(readonly text: string, readonly cutAtNul: boolean) {
+    this.bytes = text;
+  }
+  toTextOffset(byteOffset: number): number {
+    return byteOffset;
+  }
+  slice(byteStart: number, byteEnd: number): string {
+    return this.text.slice(byteStart, byteEnd);
+  }
+}
+
 /** e.g. `toKernelBytes("é u8 a").bytes` is `"\xc3\xa9 u8 a"`. */
 export function toKernelBytes(input: string): KernelBytes {
   const nul = input.indexOf('\0');
   const text = nul >= 0 ? input.slice(0, nul) : input;
   // Fast path: ASCII text is its own byte string and offsets are identical.
-  if (!NON_ASCII_OR_NUL.test(text)) {
-    return { text, bytes: text, cutAtNul: nul >= 0, ascii: true, toTextOffset: (b) => b, slice: (s, e) => text.slice(s, e) };
-  }
+  if (!NON_ASCII_OR_NUL.test(text)) return new AsciiBytes(text, nul >= 0);
   const buf = Buffer.from(text, 'utf8');
   const bytes = buf.toString('latin1');
   // byteToText[b] = UTF-16 offset of the character containing byte b (for b = length: text.length).

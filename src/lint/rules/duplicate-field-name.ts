@@ -6,6 +6,7 @@ import type { Rule } from '../rule.js';
 export const duplicateFieldName: Rule = {
   entry: catalog.duplicateFieldName,
   check(ctx) {
+    if (ctx.namedFields.length < 2) return;
     const seen = new Map<string, Span>();
     for (const { name } of ctx.namedFields) {
       if (name.raw === '') continue; // reported as empty-field-name
