@@ -5,12 +5,13 @@
 
 import { catalog, findCatalogEntry } from '../diagnostics/catalog.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
-import { checkLine, parseDisableDirective, splitDefinitionLine } from '../files/definition-file.js';
+import { checkLine, splitDefinitionLine } from '../files/definition-file.js';
 import type { RawLine } from '../files/line-reader.js';
 import { parseDefinition, reregistrationMatches } from '../index.js';
 import type { AbiName, EventLayout } from '../layout/types.js';
+import { Suppressions, type RuleSetting } from './suppressions.js';
 
-export type RuleSetting = 'off' | 'warn' | 'error';
+export type { RuleSetting } from './suppressions.js';
 
 /** 1-based line, 1-based UTF-16 column, 0-based UTF-16 offset into the file text (BOM excluded). */
 export interface Position {
@@ -134,9 +135,6 @@ export function normaliseRuleSettings(rules: Readonly<Record<string, string>>): 
   return { rules: out, unknown, invalid };
 }
 
-function codeOf(rule: string): string {
-  return findCatalogEntry(rule)?.code ?? rule.toUpperCase();
-}
 
 function position(raw: RawLine, column: number): Position {
   return { line: raw.line, column: column + 1, offset: raw.offset + column };
@@ -162,8 +160,7 @@ export async function lintLines(file: string, lines: AsyncIterable<RawLine>, opt
       options.onDiagnostic!(d);
     }
     : (d: FileDiagnostic) => { diagnostics.push(d); };
-  const disabledForFile = new Set<string>();
-  let disabledNextLine: Set<string> | undefined;
+  const suppressions = new Suppressions(settings);
 
   for await (const raw of lines) {
     const split = splitDefinitionLine(raw.text, raw.hasCR);
@@ -219,22 +216,12 @@ export async function lintLines(file: string, lines: AsyncIterable<RawLine>, opt
     }
 
     // DIRECTIVES: a disable comment applies from its own line on (file) or to the next line.
-    const suppressedHere = disabledNextLine;
-    disabledNextLine = undefined;
-    const directive = split.comment !== undefined ? parseDisableDirective(split.comment) : undefined;
-    if (directive) {
-      const codes = directive.rules.length === 0 ? ['*'] : directive.rules.map(codeOf);
-      if (directive.scope === 'next-line') disabledNextLine = new Set(codes);
-      else for (const c of codes) disabledForFile.add(c);
-    }
+    suppressions.enterLine(split.comment);
 
     local.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     for (const d of local) {
-      if (disabledForFile.has('*') || disabledForFile.has(d.code)) continue;
-      if (suppressedHere && (suppressedHere.has('*') || suppressedHere.has(d.code))) continue;
-      const setting = settings[d.code];
-      if (setting === 'off') continue;
-      const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : d.severity;
+      const severity = suppressions.severityOf(d.code, d.severity);
+      if (severity === undefined) continue;
       const rel: RelatedLocation[] = [
         ...(d.related ?? []).map((r) => ({ file, range: place(r.span), label: r.label, sourceLine: raw.text })),
         ...(related.get(d) ?? []),

@@ -2,21 +2,17 @@
 // registered under its name (tracefs or captured `format` files) and report drift (UE401–UE403)
 // through the lint reporters. Paths, config, suppressions, --quiet and exit codes as `lint`.
 import type { Argv } from 'yargs';
-import { ConfigError, loadConfig } from '../../config/config.js';
-import type { Severity } from '../../diagnostics/diagnostic.js';
 import { checkDefinition, indexRegistered, type RegisteredIndex } from '../../drift/diagnostics.js';
-import { parseDisableDirective, splitDefinitionLine } from '../../files/definition-file.js';
-import { PathError, describeFsError, expandPaths, type InputPath } from '../../files/glob.js';
-import { NotADefinitionFileError, openDefinitionFile, readLines, type RawLine } from '../../files/line-reader.js';
-import { findCatalogEntry } from '../../diagnostics/catalog.js';
-import { summarise, type FileDiagnostic, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
+import { splitDefinitionLine } from '../../files/definition-file.js';
+import { openDefinitionFile, readLines, type RawLine } from '../../files/line-reader.js';
+import { summarise, type FileDiagnostic, type FileResult } from '../../lint/file-linter.js';
+import { Suppressions, type RuleSetting } from '../../lint/suppressions.js';
 import type { AbiName } from '../../layout/types.js';
-import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { loadTarget } from '../against.js';
 import type { CliCommand } from '../command.js';
 import { placeDiagnostic } from '../definitions.js';
-import { CliError } from '../io.js';
-import { STDIN_TOKEN } from '../suggest.js';
+import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
 
 export interface CheckArgs {
   against: string;
@@ -53,16 +49,7 @@ export const checkCommand: CliCommand<CheckArgs> = {
       ) as unknown as Argv<CheckArgs>,
   run: async (args, ctx) => {
     const { io } = ctx;
-    let config;
-    try {
-      config = await loadConfig(io.cwd, args.config);
-    } catch (err) {
-      if (err instanceof ConfigError) throw new CliError(err.message);
-      throw err;
-    }
-    if (args.maxWarnings !== undefined && (!Number.isInteger(args.maxWarnings) || args.maxWarnings < -1)) {
-      throw new CliError(`--max-warnings must be a whole number, not ${String(args.maxWarnings)}`);
-    }
+    const config = await loadRunConfig(args, ctx);
     const abi: AbiName = args.abi ?? config.abi ?? 'linux';
     const rules: Record<string, RuleSetting> = config.rules;
 
@@ -75,14 +62,7 @@ export const checkCommand: CliCommand<CheckArgs> = {
     }
     const registered = indexRegistered(target.events);
 
-    const inputs = (args.paths ?? []).length > 0 ? args.paths! : ['.'];
-    let files: InputPath[];
-    try {
-      files = await expandPaths(inputs, { cwd: io.cwd, ignore: config.ignore, ignoreBase: config.dir, stdinToken: STDIN_TOKEN });
-    } catch (err) {
-      if (err instanceof PathError) throw new CliError(err.message);
-      throw err;
-    }
+    const files = await expandInputs(args, config, ctx);
 
     const results: FileResult[] = [];
     const ioErrors: string[] = [];
@@ -92,24 +72,13 @@ export const checkCommand: CliCommand<CheckArgs> = {
         const lines = readLines(input.kind === 'stdin' ? io.stdin : openDefinitionFile(input.path));
         results.push(summarise(display, await checkLines(display, lines, { abi, rules, registered })));
       } catch (err) {
-        if (err instanceof NotADefinitionFileError) ioErrors.push(`${display}: ${err.message}`);
-        else if ((err as NodeJS.ErrnoException).code) ioErrors.push(`${display}: ${describeFsError(err)}`);
-        else throw err;
+        const line = inputError(display, err);
+        if (line === undefined) throw err;
+        ioErrors.push(line);
       }
     }
 
-    const t = results.reduce((acc, r) => ({ errors: acc.errors + r.errorCount, warnings: acc.warnings + r.warningCount }), { errors: 0, warnings: 0 });
-    const shown = args.quiet ? results.map((r) => summarise(r.file, r.diagnostics.filter((d) => d.severity === 'error'))) : results;
-    const output = REPORTERS[args.format](shown, { chalk: ctx.chalk(args.color), version: ctx.version });
-    if (output) io.stdout.write(output);
-    for (const line of ioErrors) io.stderr.write(`ue-lint: ${line}\n`);
-    if (ioErrors.length > 0) return 2;
-    if (t.errors > 0) return 1;
-    if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && t.warnings > args.maxWarnings) {
-      io.stderr.write(`ue-lint: too many warnings (${t.warnings}, maximum ${args.maxWarnings})\n`);
-      return 1;
-    }
-    return 0;
+    return finishRun(results, ioErrors, args, ctx);
   },
 };
 
@@ -123,28 +92,15 @@ async function checkLines(
   options: { abi: AbiName; rules: Readonly<Record<string, RuleSetting>>; registered: RegisteredIndex },
 ): Promise<FileDiagnostic[]> {
   const out: FileDiagnostic[] = [];
-  const disabledForFile = new Set<string>();
-  let disabledNextLine: Set<string> | undefined;
-  const codeOf = (rule: string) => findCatalogEntry(rule)?.code ?? rule.toUpperCase();
+  const suppressions = new Suppressions(options.rules);
   for await (const raw of lines) {
     const split = splitDefinitionLine(raw.text, raw.hasCR);
-    const suppressedHere = disabledNextLine;
-    disabledNextLine = undefined;
-    const directive = split.comment !== undefined ? parseDisableDirective(split.comment) : undefined;
-    if (directive) {
-      const codes = directive.rules.length === 0 ? ['*'] : directive.rules.map(codeOf);
-      if (directive.scope === 'next-line') disabledNextLine = new Set(codes);
-      else for (const c of codes) disabledForFile.add(c);
-    }
+    suppressions.enterLine(split.comment);
     if (split.kind !== 'definition') continue;
     const src = { definition: split.definition, file, line: raw.line, defStart: split.defStart, sourceLine: raw.text, lineOffset: raw.offset };
     for (const d of checkDefinition(split.definition, options.registered, { abi: options.abi }).diagnostics) {
-      const off = (c: string) => disabledForFile.has(c) || suppressedHere?.has(c) === true;
-      if (off('*') || off(d.code)) continue;
-      const setting = options.rules[d.code];
-      if (setting === 'off') continue;
-      const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : d.severity;
-      out.push({ ...placeDiagnostic(src, d), severity });
+      const severity = suppressions.severityOf(d.code, d.severity);
+      if (severity !== undefined) out.push({ ...placeDiagnostic(src, d), severity });
     }
   }
   return out;

@@ -1,15 +1,12 @@
 // `ue-lint lint [paths..]` (the default command): lint definition files.
 import type { Argv } from 'yargs';
-import { ConfigError, loadConfig } from '../../config/config.js';
 import { applyFixesToFile } from '../../files/apply-fixes.js';
-import { PathError, describeFsError, displayPath, expandPaths, type InputPath } from '../../files/glob.js';
-import { NotADefinitionFileError, openDefinitionFile, readLines } from '../../files/line-reader.js';
+import { openDefinitionFile, readLines } from '../../files/line-reader.js';
 import { EventRegistry, lintLines, summarise, type FileDiagnostic, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
 import type { AbiName } from '../../layout/types.js';
 import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import type { CliCommand } from '../command.js';
-import { CliError } from '../io.js';
-import { STDIN_TOKEN, closest } from '../suggest.js';
+import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
 
 export interface LintArgs {
   paths?: string[];
@@ -49,34 +46,10 @@ export const lintCommand: CliCommand<LintArgs> = {
       .example('printf "wake u32 pid\\n" | ue-lint -', 'lint standard input') as unknown as Argv<LintArgs>,
   run: async (args, ctx) => {
     const { io } = ctx;
-    let config;
-    try {
-      config = await loadConfig(io.cwd, args.config);
-    } catch (err) {
-      if (err instanceof ConfigError) throw new CliError(err.message);
-      throw err;
-    }
-    if (args.maxWarnings !== undefined && (!Number.isInteger(args.maxWarnings) || args.maxWarnings < -1)) {
-      throw new CliError(`--max-warnings must be a whole number, not ${String(args.maxWarnings)}`);
-    }
+    const config = await loadRunConfig(args, ctx);
     const abi: AbiName = args.abi ?? config.abi ?? 'linux';
     const rules: Record<string, RuleSetting> = config.rules;
-    const inputs = (args.paths ?? []).length > 0 ? args.paths! : ['.'];
-
-    let files: InputPath[];
-    try {
-      files = await expandPaths(inputs, { cwd: io.cwd, ignore: config.ignore, ignoreBase: config.dir, stdinToken: STDIN_TOKEN });
-    } catch (err) {
-      if (err instanceof PathError) {
-        const first = inputs.find((p) => err.message.startsWith(`${p}:`));
-        const guess = first && !first.includes('/') && !first.includes('.') ? closest(first, ctx.commandNames) : undefined;
-        throw new CliError(guess ? `${err.message} (did you mean the \`${guess}\` command?)` : err.message);
-      }
-      // e.g. an unreadable directory met while searching for *.ue files.
-      const e = err as NodeJS.ErrnoException;
-      if (e.code) throw new CliError(`${e.path ? displayPath(io.cwd, e.path) : inputs.join(' ')}: ${describeFsError(err)}`);
-      throw err;
-    }
+    const files = await expandInputs(args, config, ctx);
 
     const reportCtx = { chalk: ctx.chalk(args.color), version: ctx.version };
     let pending = '';
@@ -111,24 +84,13 @@ export const lintCommand: CliCommand<LintArgs> = {
         }
         results.push(result);
       } catch (err) {
-        if (err instanceof NotADefinitionFileError) ioErrors.push(`${display}: ${err.message}`);
-        else if ((err as NodeJS.ErrnoException).code) ioErrors.push(`${display}: ${describeFsError(err)}`);
-        else throw err;
+        const line = inputError(display, err);
+        if (line === undefined) throw err;
+        ioErrors.push(line);
       }
     }
 
-    const t = results.reduce((acc, r) => ({ errors: acc.errors + r.errorCount, warnings: acc.warnings + r.warningCount }), { errors: 0, warnings: 0 });
-    const shown = args.quiet ? results.map((r) => summarise(r.file, r.diagnostics.filter((d) => d.severity === 'error'))) : results;
     flush();
-    const output = onDiagnostic ? '' : REPORTERS[args.format](shown, reportCtx);
-    if (output) io.stdout.write(output);
-    for (const line of ioErrors) io.stderr.write(`ue-lint: ${line}\n`);
-    if (ioErrors.length > 0) return 2;
-    if (t.errors > 0) return 1;
-    if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && t.warnings > args.maxWarnings) {
-      io.stderr.write(`ue-lint: too many warnings (${t.warnings}, maximum ${args.maxWarnings})\n`);
-      return 1;
-    }
-    return 0;
+    return finishRun(results, ioErrors, args, ctx, onDiagnostic !== undefined);
   },
 };
