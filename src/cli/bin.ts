@@ -17,10 +17,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = await main(process.argv.slice(2), {
+// No top-level await: the bundle is CommonJS (see scripts/build.mjs).
+void main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -295,7 +295,7 @@ describe('cli check --against', () => {
   describe('end-to-end (built bin/ue-lint.mjs)', function () {
     this.timeout(60000);
     it('matches the in-process run, exit code included', async function () {
-      if (!existsSync(join(ROOT, 'dist', 'cli.mjs'))) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
+      if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
       const dir = tmp({ 'e.ue': 'sched_process_exec __data_loc char[] filename; u64 pid\nnew u32 a\n' });
       const args = ['check', '--against', join(TRACEFS, 'kernel'), 'e.ue', '--format', 'compact'];
       const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ue-lint.mjs'), ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });

@@ -206,7 +206,7 @@ describe('cli/codegen', function () {
     };
 
     before(function () {
-      if (!existsSync(join(ROOT, 'dist', 'cli.mjs'))) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
+      if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
     });
 
     it('prints the goldens for kinds.ue', () => {

@@ -38,7 +38,7 @@ describe('cli end-to-end (built bin/ue-lint.mjs)', function () {
   this.timeout(60000);
 
   before(function () {
-    if (!existsSync(join(ROOT, 'dist', 'cli.mjs'))) throw new Error('dist/cli.mjs is missing: run `npm run build` first');
+    if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
   });
 
   const formats: [string, string][] = [['stylish', 'txt'], ['json', 'json'], ['sarif', 'sarif.json'], ['github', 'txt'], ['compact', 'txt']];
