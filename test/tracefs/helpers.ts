@@ -1,8 +1,7 @@
 // Shared by the tracefs and drift tests: fixture paths, the spec §6 renderer used as an
 // oracle until `formatFile` lands, and the guarded import of `src/index.ts`.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { EventLayout, FormatFileOptions, ParseOptions, ParseResult } from '../../src/layout/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/tracefs/', import.meta.url));
 
@@ -54,20 +53,3 @@ export function renderFormatOracle(
   return `${out}\nprint fmt: ""\n`;
 }
 
-export interface CoreApi {
-  parseDefinition: (input: string, options?: ParseOptions) => ParseResult;
-  formatFile: (event: EventLayout, options?: FormatFileOptions) => string;
-}
-
-/**
- * The core library's exports, or `undefined` while `src/index.ts` does not export both
- * `parseDefinition` and `formatFile` yet. A URL specifier keeps tsc quiet until then.
- */
-export async function loadCoreApi(): Promise<CoreApi | undefined> {
-  const url = new URL('../../src/index.ts', import.meta.url);
-  // Missing file: pending. Present file: any import error is a real failure, not a skip.
-  if (!existsSync(url)) return undefined;
-  const mod = (await import(url.href)) as Partial<CoreApi>;
-  if (typeof mod.parseDefinition === 'function' && typeof mod.formatFile === 'function') return mod as CoreApi;
-  return undefined;
-}

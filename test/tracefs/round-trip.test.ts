@@ -1,10 +1,10 @@
-// parseFormatFile(formatFile(e)) gives back e's layout. Pending (this.skip) only while
-// src/index.ts does not export `parseDefinition` and `formatFile`; once it does, these run.
+// parseFormatFile(formatFile(e)) gives back e's layout.
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { formatToDefinition, parseFormatFile } from '../../src/tracefs/read-format.js';
 import type { EventLayout, LayoutField } from '../../src/layout/types.js';
-import { type CoreApi, UE_LINT_CASES, loadCoreApi, readFixture } from './helpers.js';
+import * as api from '../../src/index.js';
+import { UE_LINT_CASES, readFixture } from './helpers.js';
 
 const layout = (f: { type: string; name: string; offset: number; size: number; signed: boolean | undefined }) => ({
   type: f.type, name: f.name, offset: f.offset, size: f.size, signed: f.signed,
@@ -13,16 +13,8 @@ const layout = (f: { type: string; name: string; offset: number; size: number; s
 const spelled = (f: LayoutField) => (/^(unsigned )?char\[/.test(f.type) ? { ...layout(f), type: f.type.replace(/\[.*$/s, `[${f.size}]`) } : layout(f));
 
 describe('tracefs/round-trip with formatFile (src/index.ts)', function () {
-  let api: CoreApi | undefined;
-  before(async function () {
-    api = await loadCoreApi();
-  });
-  beforeEach(function () {
-    if (!api) this.skip(); // pending: src/index.ts does not export parseDefinition and formatFile yet
-  });
-
   const parse = (definition: string, abi: 'linux' | 'v5'): EventLayout => {
-    const r = api!.parseDefinition(definition, { abi });
+    const r = api.parseDefinition(definition, { abi });
     if (!r.ok) throw new Error(`${JSON.stringify(definition)} rejected with ${r.errno}`);
     return r.event;
   };
@@ -31,7 +23,7 @@ describe('tracefs/round-trip with formatFile (src/index.ts)', function () {
     it(`${c.file}: formatFile renders the fixture byte for byte and reads back`, () => {
       const event = parse(c.definition, c.abi);
       expect(event.fields.map(layout)).to.deep.equal(c.fields);
-      const text = api!.formatFile(event, { abi: c.abi });
+      const text = api.formatFile(event, { abi: c.abi });
       expect(text).to.equal(readFixture(`ue-lint/${c.file}`));
       const read = parseFormatFile(text);
       expect(read.diagnostics).to.deep.equal([]);
@@ -43,7 +35,7 @@ describe('tracefs/round-trip with formatFile (src/index.ts)', function () {
   }
 
   it('fills `ID:` when an id is given', () => {
-    expect(parseFormatFile(api!.formatFile(parse('test u32 count', 'linux'), { id: 1234 })).id).to.equal(1234);
+    expect(parseFormatFile(api.formatFile(parse('test u32 count', 'linux'), { id: 1234 })).id).to.equal(1234);
   });
 
   it('round-trips generated definitions for both ABIs (fast-check)', () => {
@@ -60,7 +52,7 @@ describe('tracefs/round-trip with formatFile (src/index.ts)', function () {
     fc.assert(
       fc.property(definition, fc.constantFrom('linux' as const, 'v5' as const), (def, abi) => {
         const event = parse(def, abi);
-        const read = parseFormatFile(api!.formatFile(event, { abi }));
+        const read = parseFormatFile(api.formatFile(event, { abi }));
         expect(read.diagnostics).to.deep.equal([]);
         expect(read.fields.map(layout)).to.deep.equal(abi === 'v5' ? event.fields.map(layout) : event.fields.map(spelled));
         expect(parse(formatToDefinition(read), abi).fields.map(layout)).to.deep.equal(read.fields.map(layout));
