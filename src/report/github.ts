@@ -1,6 +1,6 @@
 // `github`: GitHub Actions workflow commands, one annotation per diagnostic:
 // `::error file=a.ue,line=3,col=34,endLine=3,endColumn=37,title=UE104::duplicate field name …`
-import type { Reporter } from './types.js';
+import { toReporter, type StreamingReporter } from './types.js';
 
 /** Escape a workflow command message (`%`, CR, LF). */
 export function escapeData(s: string): string {
@@ -12,21 +12,21 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Reporter = (results) => {
-  let out = '';
-  for (const r of results) {
-    for (const d of r.diagnostics) {
-      const props = [
-        `file=${escapeProperty(d.file)}`,
-        `line=${d.range.start.line}`,
-        `col=${d.range.start.column}`,
-        `endLine=${d.range.end.line}`,
-        `endColumn=${d.range.end.column}`,
-        `title=${escapeProperty(`${d.code} ${d.name}`)}`,
-      ].join(',');
-      const text = d.help ? `${d.message}\nhelp: ${d.help}` : d.message;
-      out += `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(text)}\n`;
-    }
-  }
-  return out;
+export const githubStream: StreamingReporter = {
+  start: () => '',
+  diagnostic(d) {
+    const props = [
+      `file=${escapeProperty(d.file)}`,
+      `line=${d.range.start.line}`,
+      `col=${d.range.start.column}`,
+      `endLine=${d.range.end.line}`,
+      `endColumn=${d.range.end.column}`,
+      `title=${escapeProperty(`${d.code} ${d.name}`)}`,
+    ].join(',');
+    const text = d.help ? `${d.message}\nhelp: ${d.help}` : d.message;
+    return `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(text)}\n`;
+  },
+  end: () => '',
 };
+
+export const github = toReporter(githubStream);

@@ -1,16 +1,20 @@
 // The output formats of `ue-lint lint`, by name.
-import { compact } from './compact.js';
-import { github } from './github.js';
-import { json } from './json.js';
-import { sarif } from './sarif.js';
-import { stylish } from './stylish.js';
-import type { Reporter } from './types.js';
+import { compact, compactStream } from './compact.js';
+import { github, githubStream } from './github.js';
+import { json, jsonStream } from './json.js';
+import { sarif, sarifStream } from './sarif.js';
+import { stylish, stylishStream } from './stylish.js';
+import type { Reporter, StreamingReporter } from './types.js';
 
 export const REPORTERS = { stylish, json, sarif, github, compact } as const satisfies Record<string, Reporter>;
+/** The same formats in pieces, for printing while linting (same bytes as `REPORTERS`). */
+export const REPORT_STREAMS: Record<keyof typeof REPORTERS, StreamingReporter> = {
+  stylish: stylishStream, json: jsonStream, sarif: sarifStream, github: githubStream, compact: compactStream,
+};
 export type ReportFormat = keyof typeof REPORTERS;
 export const REPORT_FORMATS = Object.keys(REPORTERS) as ReportFormat[];
 
 export { compact, github, json, sarif, stylish };
 export { renderFrame } from './frame.js';
 export { ruleDocsMarkdown } from './rule-docs.js';
-export type { ReportContext, Reporter } from './types.js';
+export type { ReportContext, Reporter, StreamingReporter } from './types.js';

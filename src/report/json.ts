@@ -2,7 +2,6 @@
 // (`null` when absent) so consumers need no existence checks:
 //
 // { "version": 1,
-//   "summary": { "files": 1, "errors": 1, "warnings": 0, "fixable": 0 },
 //   "diagnostics": [ {
 //     "code": "UE104", "name": "duplicate-field-name", "severity": "warning",
 //     "message": "duplicate field name `pid`", "file": "events.ue",
@@ -10,9 +9,11 @@
 //     "range": { "start": { "line": 3, "column": 34 }, "end": { "line": 3, "column": 37 } },  // 1-based, end exclusive
 //     "help": "rename one of the two fields", "errno": null,
 //     "related": [ { "file", "label", "offset", "range" } ],
-//     "fix": { "description", "line", "startColumn", "endColumn", "replacement" } | null } ] }
+//     "fix": { "description", "line", "startColumn", "endColumn", "replacement" } | null } ],
+//   "summary": { "files": 1, "errors": 1, "warnings": 0, "fixable": 0 } }
+// The summary comes last so the diagnostics can be written as they are found.
 import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
-import { totals, type Reporter } from './types.js';
+import { jsonArrayEnd, jsonArrayItem, splitJsonAround, toReporter, type StreamingReporter, type Totals } from './types.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -45,12 +46,18 @@ export function diagnosticToJson(d: FileDiagnostic) {
   };
 }
 
-export const json: Reporter = (results) => {
-  const t = totals(results);
-  const body = {
-    version: JSON_FORMAT_VERSION,
-    summary: { files: t.files, errors: t.errors, warnings: t.warnings, fixable: t.fixable },
-    diagnostics: results.flatMap((r) => r.diagnostics.map(diagnosticToJson)),
-  };
-  return `${JSON.stringify(body, null, 2)}\n`;
+const jsonDocument = (t: Totals | undefined) => (marker: string) =>
+  JSON.stringify({ version: JSON_FORMAT_VERSION, diagnostics: marker, summary: t ?? {} }, null, 2);
+
+const JSON_SPLIT = splitJsonAround(jsonDocument(undefined));
+
+export const jsonStream: StreamingReporter = {
+  start: () => JSON_SPLIT.before,
+  diagnostic: (d, index) => jsonArrayItem(diagnosticToJson(d), index, JSON_SPLIT.indent),
+  end(t) {
+    const summary = { files: t.files, errors: t.errors, warnings: t.warnings, fixable: t.fixable };
+    return `${jsonArrayEnd(t.errors + t.warnings, JSON_SPLIT.indent)}${splitJsonAround(jsonDocument(summary)).after}\n`;
+  },
 };
+
+export const json = toReporter(jsonStream);

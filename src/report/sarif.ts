@@ -4,7 +4,7 @@
 import { catalogEntries } from '../diagnostics/catalog.js';
 import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
 import { ruleDocsMarkdown } from './rule-docs.js';
-import { DEFAULT_DOCS_BASE_URI, type Reporter } from './types.js';
+import { DEFAULT_DOCS_BASE_URI, jsonArrayEnd, jsonArrayItem, splitJsonAround, toReporter, type ReportContext, type StreamingReporter } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -27,9 +27,8 @@ const physical = (file: string, r: FileRange) => ({
   region: region(r),
 });
 
-export const sarif: Reporter = (results, ctx) => {
-  const base = ctx.docsBaseUri ?? DEFAULT_DOCS_BASE_URI;
-  const rules = catalogEntries.map((e) => ({
+function sarifRules(base: string) {
+  return catalogEntries.map((e) => ({
     id: e.code,
     name: e.name,
     shortDescription: { text: e.summary },
@@ -39,10 +38,14 @@ export const sarif: Reporter = (results, ctx) => {
     defaultConfiguration: { level: e.severity === 'error' ? 'error' : 'warning' },
     properties: { tags: [e.code.slice(0, 3) + 'xx'], ...(e.errno ? { errno: e.errno } : {}), ...(e.removed ? { removed: true } : {}) },
   }));
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const result = (d: FileDiagnostic) => ({
+}
+
+const RULE_INDEX = new Map(catalogEntries.map((e, i) => [e.code, i]));
+
+function sarifResult(d: FileDiagnostic) {
+  return {
     ruleId: d.code,
-    ...(ruleIndex.has(d.code) ? { ruleIndex: ruleIndex.get(d.code)! } : {}),
+    ...(RULE_INDEX.has(d.code) ? { ruleIndex: RULE_INDEX.get(d.code)! } : {}),
     level: d.severity === 'error' ? 'error' : 'warning',
     message: { text: d.help ? `${d.message}\nhelp: ${d.help}` : d.message },
     locations: [{ physicalLocation: physical(d.file, d.range) }],
@@ -64,8 +67,23 @@ export const sarif: Reporter = (results, ctx) => {
         }
       : {}),
     ...(d.errno ? { properties: { errno: d.errno } } : {}),
-  });
-  const log = {
+  };
+}
+
+const splits = new WeakMap<ReportContext, ReturnType<typeof splitJsonAround>>();
+
+/** The log around its `results` array, which is written as diagnostics arrive (once per context). */
+function sarifSplit(ctx: ReportContext) {
+  const cached = splits.get(ctx);
+  if (cached) return cached;
+  const split = buildSplit(ctx);
+  splits.set(ctx, split);
+  return split;
+}
+
+function buildSplit(ctx: ReportContext) {
+  const base = ctx.docsBaseUri ?? DEFAULT_DOCS_BASE_URI;
+  return splitJsonAround((marker) => JSON.stringify({
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
     runs: [{
@@ -74,12 +92,22 @@ export const sarif: Reporter = (results, ctx) => {
           name: 'ue-lint',
           version: ctx.version,
           informationUri: base.replace(/docs\/rules\/$/, ''),
-          rules,
+          rules: sarifRules(base),
         },
       },
       columnKind: 'utf16CodeUnits',
-      results: results.flatMap((r) => r.diagnostics.map(result)),
+      results: marker,
     }],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  }, null, 2));
+}
+
+export const sarifStream: StreamingReporter = {
+  start: (ctx) => sarifSplit(ctx).before,
+  diagnostic: (d, index, ctx) => jsonArrayItem(sarifResult(d), index, sarifSplit(ctx).indent),
+  end: (t, ctx) => {
+    const split = sarifSplit(ctx);
+    return `${jsonArrayEnd(t.errors + t.warnings, split.indent)}${split.after}\n`;
+  },
 };
+
+export const sarif = toReporter(sarifStream);

@@ -92,3 +92,23 @@ describe('report', () => {
     expect(validate(JSON.parse(sarif([], plain)))).to.equal(true);
   });
 });
+
+describe('report: streamed pieces', () => {
+  const plain = { chalk: new Chalk({ level: 0 }), version: '0.0.0-test' };
+  // The CLI prints start, each diagnostic, end as it lints; the JSON formats must still
+  // be exactly what JSON.stringify(…, null, 2) makes of the whole document.
+  for (const [name, reporter] of [['json', json], ['sarif', sarif]] as const) {
+    for (const [label, results] of [['some diagnostics', SAMPLE_RESULTS], ['none', SAMPLE_RESULTS.slice(3)], ['no files', []]] as const) {
+      it(`${name} with ${label} is canonical pretty-printed JSON`, () => {
+        const out = reporter(results, plain);
+        expect(out).to.equal(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
+      });
+    }
+  }
+  it('json puts every diagnostic in order, then the summary', () => {
+    const doc = JSON.parse(json(SAMPLE_RESULTS, plain));
+    expect(Object.keys(doc)).to.deep.equal(['version', 'diagnostics', 'summary']);
+    expect(doc.diagnostics.map((d: { code: string }) => d.code)).to.deep.equal(SAMPLE_RESULTS.flatMap((r) => r.diagnostics.map((d) => d.code)));
+    expect(doc.summary).to.deep.equal({ files: 4, errors: 2, warnings: 1, fixable: 1 });
+  });
+});

@@ -2,9 +2,9 @@
 import type { Argv } from 'yargs';
 import { applyFixesToFile } from '../../files/apply-fixes.js';
 import { openDefinitionFile, readLines } from '../../files/line-reader.js';
-import { EventRegistry, lintLines, summarise, type FileDiagnostic, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
+import { EventRegistry, lintLines, type FileDiagnostic, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
 import type { AbiName } from '../../layout/types.js';
-import { REPORTERS, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { REPORT_FORMATS, REPORT_STREAMS, type ReportFormat } from '../../report/index.js';
 import type { CliCommand } from '../command.js';
 import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
 
@@ -21,13 +21,6 @@ export interface LintArgs {
 
 /** Passes of lint → fix → lint per file (fixes may enable other fixes). */
 const MAX_FIX_PASSES = 10;
-
-/**
- * Formats of one self-contained line per diagnostic: printed while linting (unless
- * `--fix`, whose final pass is known only at the end), so a 50 MB file with a problem
- * on every line never holds all its diagnostics in memory.
- */
-const STREAMED_FORMATS: readonly ReportFormat[] = ['compact', 'github'];
 
 export const lintCommand: CliCommand<LintArgs> = {
   command: 'lint [paths..]',
@@ -51,13 +44,20 @@ export const lintCommand: CliCommand<LintArgs> = {
     const rules: Record<string, RuleSetting> = config.rules;
     const files = await expandInputs(args, config, ctx);
 
+    // STREAM: every format prints as it goes, so a 50 MB file with a problem on every
+    // line never holds its diagnostics. Not with --fix: only the last pass is reported.
     const reportCtx = { chalk: ctx.chalk(args.color), version: ctx.version };
-    let pending = '';
+    const stream = args.fix ? undefined : REPORT_STREAMS[args.format];
+    const shown = { errors: 0, warnings: 0, fixable: 0 };
+    let pending = stream ? stream.start(reportCtx) : '';
     const flush = () => { if (pending) { io.stdout.write(pending); pending = ''; } };
-    const onDiagnostic = STREAMED_FORMATS.includes(args.format) && !args.fix
+    const onDiagnostic = stream
       ? (d: FileDiagnostic) => {
         if (args.quiet && d.severity !== 'error') return;
-        pending += REPORTERS[args.format]([summarise(d.file, [d])], reportCtx);
+        pending += stream.diagnostic(d, shown.errors + shown.warnings, reportCtx);
+        if (d.severity === 'error') shown.errors++;
+        else shown.warnings++;
+        if (d.fix) shown.fixable++;
         if (pending.length >= 1 << 16) flush();
       }
       : undefined;
@@ -90,7 +90,8 @@ export const lintCommand: CliCommand<LintArgs> = {
       }
     }
 
+    if (stream) pending += stream.end({ ...shown, files: results.length }, reportCtx);
     flush();
-    return finishRun(results, ioErrors, args, ctx, onDiagnostic !== undefined);
+    return finishRun(results, ioErrors, args, ctx, stream !== undefined);
   },
 };
