@@ -9,7 +9,14 @@ import { existsSync, rmSync } from 'node:fs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const path = (p) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 const tsc = path('node_modules/typescript/bin/tsc');
-const run = (args) => execFileSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'inherit' });
+const run = (args) => {
+  try {
+    execFileSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'inherit' });
+  } catch (err) {
+    // tsc has printed its errors; a stack trace of this script would only hide them.
+    process.exit(typeof err.status === 'number' ? err.status : 1);
+  }
+};
 
 rmSync(path('dist'), { recursive: true, force: true });
 run(['-p', 'tsconfig.json']); // type-check src + tests

@@ -298,6 +298,20 @@ export const catalog = {
     },
   }),
 
+  separatorWithoutSpace: entry({
+    code: 'UE112', name: 'separator-without-space', severity: 'warning', abis: linuxOnly,
+    summary: 'a `;` is not followed by a space',
+    message: () => 'no space after `;`; kernels 6.4 to 6.8 refuse to register this string again',
+    help: () => 'write `; ` between fields, as the kernel itself lists them',
+    docs: {
+      whatItDoes: 'Reports a `;` between two fields that is directly followed by the next field.',
+      whyIsThisBad: 'Current kernels accept `u32 a;u32 b` and match it on re-registration, but kernels 6.4 to 6.8 (including the 6.6 LTS line) compare the re-registration textually without inserting a space after `;`, so every process after the first gets EADDRINUSE.',
+      example: 'test u32 a;u32 b',
+      useInstead: 'test u32 a; u32 b',
+      fixSafety: 'Safe: the kernel skips whitespace at the start of a field, so the layout is unchanged.',
+    },
+  }),
+
   // ── UE2xx: layout and profile limits ────────────────────────────────────────
   unknownType: entry({
     code: 'UE201', name: 'unknown-field-type', severity: 'error', errno: 'EINVAL', abis: both,

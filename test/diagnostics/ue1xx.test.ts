@@ -131,3 +131,12 @@ testCode(catalog.textAfterNul, {
     { marked: 'é u32 a<|\u0000|>;u32  b', result: { ok: true } },
   ],
 });
+
+testCode(catalog.separatorWithoutSpace, {
+  valid: ['test u32 a; u32 b', 'test u32 a;', 'test u32 a;\tu32 b', 'test u32 a;  u32 b', 'test', 'test u32 a'],
+  invalid: [
+    { marked: 'test u32 a<|;|>u32 b', args: [], output: 'test u32 a; u32 b' },
+    { marked: 'msg char[20] text<|;|>unsigned int id; u8 lvl', args: [], output: 'msg char[20] text; unsigned int id; u8 lvl' },
+    { marked: 'test u32 a<|;|>;', args: [], output: 'test u32 a; ;' },
+  ],
+});

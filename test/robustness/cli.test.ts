@@ -183,7 +183,7 @@ describe('robustness: the built CLI on hostile input', function () {
         copyFileSync(join(ROOT, 'bin', 'ue-lint.mjs'), join(dir, 'bin', 'ue-lint.mjs'));
         copyFileSync(join(ROOT, 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
         if (cache) writeFileSync(join(dir, 'dist', 'cli.cjs.cache'), cache);
-        const args = ['layout', 'e u32 a;char[4] b'];
+        const args = ['layout', 'e u32 a; char[4] b'];
         const env = { PATH: process.env.PATH ?? '' };
         const plain = spawnSync(process.execPath, [join(dir, 'bin', 'ue-lint.mjs'), ...args], { encoding: 'utf8', cwd: dir, env });
         const shipped = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, env });

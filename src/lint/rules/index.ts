@@ -7,6 +7,7 @@ import { emptyEventName } from './empty-event-name.js';
 import { emptyFieldName } from './empty-field-name.js';
 import { ignoredFlag } from './ignored-flag.js';
 import { nonIdempotentDefinition } from './non-idempotent-definition.js';
+import { separatorWithoutSpace } from './separator-without-space.js';
 import { unusualEventName } from './unusual-event-name.js';
 import { unusualFieldName } from './unusual-field-name.js';
 import { whitespaceInFieldName } from './whitespace-in-field-name.js';
@@ -22,4 +23,5 @@ export const rules: readonly Rule[] = [
   unusualEventName, // UE108
   ignoredFlag, // UE109
   unusualFieldName, // UE110
+  separatorWithoutSpace, // UE112
 ];

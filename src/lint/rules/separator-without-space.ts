@@ -1,0 +1,19 @@
+import { catalog } from '../../diagnostics/catalog.js';
+import { isKernelSpace } from '../../grammar/tokens.js';
+import type { Rule } from '../rule.js';
+
+/** `u32 a;u32 b`: fine today, EADDRINUSE on re-registration with 6.4–6.8 kernels. */
+export const separatorWithoutSpace: Rule = {
+  entry: catalog.separatorWithoutSpace,
+  check(ctx) {
+    const { pieces, source } = ctx.ast;
+    for (let i = 0; i < pieces.length - 1; i++) {
+      const semi = pieces[i]!.bytes.end; // every piece but the last ends at its `;`
+      const next = source.bytes.charCodeAt(semi + 1);
+      if (Number.isNaN(next) || isKernelSpace(next)) continue;
+      const at = source.toTextOffset(semi);
+      const span = { start: at, end: at + 1 };
+      ctx.report(catalog.separatorWithoutSpace, [], span, { fix: { span, replacement: '; ', description: 'put a space after `;`' } });
+    }
+  },
+};
