@@ -28,10 +28,13 @@ function metaLine(entry: CatalogEntry<any>): string {
   return parts.join(' · ');
 }
 
-/** One rule's page, e.g. `docs/rules/duplicate-field-name.md`; `ue-lint explain` prints the same sections. */
-export function renderRuleDocs(entry: CatalogEntry<any>): string {
+/**
+ * One rule's documentation: title, severity line, summary and Ruff's sections. The same
+ * text is `docs/rules/<name>.md`, `ue-lint explain CODE` and the SARIF rule help.
+ */
+export function ruleDocsMarkdown(entry: CatalogEntry<any>): string {
   const d = entry.docs;
-  const out: string[] = [GENERATED, '', `# ${entry.code}: ${entry.name}`, '', metaLine(entry), ''];
+  const out: string[] = [`# ${entry.code}: ${entry.name}`, '', metaLine(entry), ''];
   if (entry.removed) out.push('> **Removed.** This code is no longer reported; it stays reserved.', '');
   out.push(`${entry.summary.charAt(0).toUpperCase()}${entry.summary.slice(1)}.`, '');
   out.push('## What it does', '', d.whatItDoes, '');
@@ -40,6 +43,11 @@ export function renderRuleDocs(entry: CatalogEntry<any>): string {
   if (d.useInstead !== '') out.push('## Use instead', '', codeBlock(d.useInstead), '');
   if (d.fixSafety !== undefined) out.push('## Fix safety', '', d.fixSafety, '');
   return out.join('\n');
+}
+
+/** One rule's page, e.g. `docs/rules/duplicate-field-name.md`. */
+export function renderRuleDocs(entry: CatalogEntry<any>): string {
+  return `${GENERATED}\n\n${ruleDocsMarkdown(entry)}`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');

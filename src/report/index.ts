@@ -16,5 +16,4 @@ export const REPORT_FORMATS = Object.keys(REPORTERS) as ReportFormat[];
 
 export { compact, github, json, sarif, stylish };
 export { renderFrame } from './frame.js';
-export { ruleDocsMarkdown } from './rule-docs.js';
 export type { ReportContext, Reporter, StreamingReporter } from './types.js';

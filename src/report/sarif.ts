@@ -3,7 +3,7 @@
 // UTF-16 code units (`columnKind`). Pure.
 import { catalogEntries } from '../diagnostics/catalog.js';
 import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
-import { ruleDocsMarkdown } from './rule-docs.js';
+import { ruleDocsMarkdown } from '../diagnostics/docs.js';
 import { DEFAULT_DOCS_BASE_URI, jsonArrayEnd, jsonArrayItem, splitJsonAround, toReporter, type ReportContext, type StreamingReporter } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';

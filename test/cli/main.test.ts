@@ -178,7 +178,10 @@ describe('cli/main (in-process)', () => {
 
     it('explain prints rule docs with Ruff headings, errno lists, and suggestions', async () => {
       const r = await run(['explain', 'UE104']);
-      for (const h of ['# duplicate-field-name (UE104)', '## What it does', '## Why is this bad?', '## Example', '## Use instead']) expect(r.stdout).to.contain(h);
+      for (const h of ['# UE104: duplicate-field-name', '## What it does', '## Why is this bad?', '## Example', '## Use instead']) expect(r.stdout).to.contain(h);
+      // The same text as the generated page, like `ruff rule`.
+      const page = readFileSync(new URL('../../docs/rules/duplicate-field-name.md', import.meta.url), 'utf8');
+      expect(page.endsWith(r.stdout.trimEnd() + '\n') || page.trimEnd().endsWith(r.stdout.trimEnd())).to.equal(true);
       expect((await run(['explain', 'double-space-in-field'])).stdout).to.contain('## Fix safety');
       const e = await run(['explain', 'EADDRINUSE']);
       expect(e.stdout).to.match(/^EADDRINUSE: address in use/);

@@ -2,7 +2,7 @@
 // headings), the codes behind an errno, or (no argument) the list of all codes.
 import type { Argv } from 'yargs';
 import { catalogEntries, findCatalogEntry } from '../../index.js';
-import { ruleDocsMarkdown } from '../../report/rule-docs.js';
+import { ruleDocsMarkdown } from '../../diagnostics/docs.js';
 import type { CliCommand } from '../command.js';
 import { CliError } from '../io.js';
 import { closest } from '../suggest.js';
