@@ -8,7 +8,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { checkLine, splitDefinitionLine } from '../files/definition-file.js';
 import type { RawLine } from '../files/line-reader.js';
 import { parseDefinition, reregistrationMatches } from '../index.js';
-import type { AbiName, EventLayout } from '../layout/types.js';
+import type { AbiName } from '../layout/types.js';
 import { Suppressions, type RuleSetting } from './suppressions.js';
 
 export type { RuleSetting } from './suppressions.js';
