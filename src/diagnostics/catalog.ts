@@ -508,6 +508,18 @@ export const catalog = {
       useInstead: '-:test',
     },
   }),
+  redefinitionIgnored: entry({
+    code: 'UE306', name: 'redefinition-ignored', severity: 'warning', abis: v5Only,
+    summary: 'the same event name is defined again with other fields, which a v5 kernel ignores',
+    message: (name: string) => `event ${q(name)} is already defined with other fields; a v5 kernel keeps the first layout`,
+    help: () => 'give the new layout a new event name; a v5 kernel reuses an existing event by name and never reads the new fields',
+    docs: {
+      whatItDoes: 'Compares every definition with earlier ones of the same name, across lines and files, field by field (v5 ABI).',
+      whyIsThisBad: 'The v5 kernel looks an event up by name only: a second registration succeeds without even parsing its fields, so the process that registered second writes payloads in its own layout while the event decodes them with the first one.',
+      example: 'test u32 a\ntest u64 a',
+      useInstead: 'test u32 a\ntest_v2 u64 a',
+    },
+  }),
 
   // ── UE4xx: layout drift against registered events (`ue-lint check --against`) ──
   // Examples are definition-file text whose `# registered:` lines give the target's events.

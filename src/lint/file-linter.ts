@@ -8,7 +8,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { checkLine, splitDefinitionLine } from '../files/definition-file.js';
 import type { RawLine } from '../files/line-reader.js';
 import { parseDefinition, reregistrationMatches } from '../index.js';
-import type { AbiName } from '../layout/types.js';
+import type { AbiName, EventLayout } from '../layout/types.js';
 import { Suppressions, type RuleSetting } from './suppressions.js';
 
 export type { RuleSetting } from './suppressions.js';
@@ -140,10 +140,16 @@ function position(raw: RawLine, column: number): Position {
   return { line: raw.line, column: column + 1, offset: raw.offset + column };
 }
 
-/** Would registering `definition` after `earlier` fail with EADDRINUSE? Re-parses the earlier one (rare). */
-function conflicts(definition: string, earlier: RegisteredEvent, abi: AbiName): boolean {
+/**
+ * Does registering `definition` after `earlier` go wrong? linux: the textual match
+ * fails (EADDRINUSE). v5: the layouts differ (the kernel keeps the first one).
+ * Re-parses the earlier definition, which only happens when a name comes back.
+ */
+function conflicts(definition: string, event: EventLayout, earlier: RegisteredEvent, abi: AbiName): boolean {
   const first = parseDefinition(earlier.sourceLine.slice(earlier.defStart, earlier.defEnd), { abi });
-  return first.ok && !reregistrationMatches(definition, first.event);
+  if (!first.ok) return false;
+  if (abi === 'linux') return !reregistrationMatches(definition, first.event);
+  return JSON.stringify(first.event.fields) !== JSON.stringify(event.fields);
 }
 
 /** Lint the lines of one file. `file` is the display path used in results and related locations. */
@@ -200,10 +206,11 @@ export async function lintLines(file: string, lines: AsyncIterable<RawLine>, opt
             file, sourceLine: flatCopy(raw.text), defStart: shift, defEnd: shift + split.definition.length,
             line: raw.line, lineOffset: raw.offset,
           });
-        } else if (options.abi === 'linux' && conflicts(split.definition, earlier, options.abi)) {
-          const e = catalog.conflictingRedefinition;
+        } else if (conflicts(split.definition, event, earlier, options.abi)) {
+          // linux refuses the second registration; v5 silently keeps the first layout.
+          const e = options.abi === 'linux' ? catalog.conflictingRedefinition : catalog.redefinitionIgnored;
           const d: Diagnostic = {
-            code: e.code, name: e.name, severity: e.severity, errno: e.errno!,
+            code: e.code, name: e.name, severity: e.severity, ...(e.errno ? { errno: e.errno } : {}),
             message: e.message(event.name), help: e.help!(event.name),
             span: { start: shift, end: shift + event.name.length },
           };
