@@ -68,21 +68,33 @@ export function placeDiagnostic(src: SourcedDefinition, d: Diagnostic): FileDiag
 }
 
 /**
- * Parse every definition; print all diagnostics to stderr as code frames.
- * Returns the parsed events, or undefined if any definition was rejected.
+ * Parse every definition and print diagnostics to stderr as code frames: all of them, or
+ * with `onlyRejected` just those of rejected definitions (codegen leaves warnings to
+ * `ue-lint lint`). Returns the parsed events, or undefined if any definition was rejected.
  */
-export function parseAll(defs: SourcedDefinition[], abi: AbiName, ctx: CommandContext, color: boolean | undefined): { src: SourcedDefinition; event: EventLayout }[] | undefined {
+export function parseAll(
+  defs: readonly SourcedDefinition[],
+  abi: AbiName,
+  ctx: CommandContext,
+  color: boolean | undefined,
+  { onlyRejected = false }: { onlyRejected?: boolean } = {},
+): { src: SourcedDefinition; event: EventLayout }[] | undefined {
   const chalk = ctx.chalk(color);
   const events: { src: SourcedDefinition; event: EventLayout }[] = [];
-  let failed = false;
+  let rejected = 0;
   for (const src of defs) {
     const r = parseDefinition(src.definition, { abi });
-    for (const d of r.diagnostics) ctx.io.stderr.write(`${renderFrame(placeDiagnostic(src, d), chalk)}\n\n`);
+    if (!r.ok || !onlyRejected) {
+      for (const d of r.diagnostics) ctx.io.stderr.write(`${renderFrame(placeDiagnostic(src, d), chalk)}\n\n`);
+    }
     if (r.ok) events.push({ src, event: r.event });
     else {
-      failed = true;
+      rejected++;
       ctx.io.stderr.write(`ue-lint: ${src.file}:${src.line}: the kernel rejects this definition with ${r.errno}\n`);
     }
   }
-  return failed ? undefined : events;
+  if (rejected > 0 && onlyRejected) {
+    ctx.io.stderr.write(`ue-lint: nothing generated: ${rejected} definition${rejected === 1 ? ' is' : 's are'} rejected\n`);
+  }
+  return rejected > 0 ? undefined : events;
 }

@@ -7,10 +7,9 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { describeFsError } from '../../files/glob.js';
-import { generateCHeader, generateTsModule, parseDefinition, type AbiName, type CodegenOptions, type CodegenResult, type EventLayout } from '../../index.js';
-import { renderFrame } from '../../report/frame.js';
-import type { CliCommand, CommandContext } from '../command.js';
-import { collectDefinitions, placeDiagnostic, type SourcedDefinition } from '../definitions.js';
+import { generateCHeader, generateTsModule, type AbiName, type CodegenOptions, type CodegenResult, type EventLayout } from '../../index.js';
+import type { CliCommand } from '../command.js';
+import { collectDefinitions, parseAll, type SourcedDefinition } from '../definitions.js';
 import { CliError } from '../io.js';
 import { STDIN_TOKEN } from '../suggest.js';
 
@@ -39,29 +38,6 @@ function shellWord(s: string): string {
 function regenerateCommand(args: CodegenArgs, files: readonly string[]): string {
   const words = ['ue-lint', 'codegen', '--lang', args.lang, ...(args.abi !== 'linux' ? ['--abi', args.abi] : []), '--out', args.out!, ...files];
   return words.map(shellWord).join(' ');
-}
-
-/**
- * Parse every definition. Like `parseAll` (layout, format), but warnings of accepted definitions
- * stay quiet (they are `ue-lint lint`'s business): only a rejected definition prints its
- * diagnostics as code frames (file:line:col) and one summary line. Undefined if any was rejected.
- */
-function parseRejecting(defs: readonly SourcedDefinition[], abi: AbiName, ctx: CommandContext, color: boolean | undefined): { src: SourcedDefinition; event: EventLayout }[] | undefined {
-  const chalk = ctx.chalk(color);
-  const events: { src: SourcedDefinition; event: EventLayout }[] = [];
-  let rejected = 0;
-  for (const src of defs) {
-    const r = parseDefinition(src.definition, { abi });
-    if (r.ok) {
-      events.push({ src, event: r.event });
-      continue;
-    }
-    rejected++;
-    for (const d of r.diagnostics) ctx.io.stderr.write(`${renderFrame(placeDiagnostic(src, d), chalk)}\n\n`);
-    ctx.io.stderr.write(`ue-lint: ${src.file}:${src.line}: the kernel rejects this definition with ${r.errno}\n`);
-  }
-  if (rejected > 0) ctx.io.stderr.write(`ue-lint: nothing generated: ${rejected} definition${rejected === 1 ? ' is' : 's are'} rejected\n`);
-  return rejected > 0 ? undefined : events;
 }
 
 export const codegenCommand: CliCommand<CodegenArgs> = {
@@ -107,7 +83,7 @@ export const codegenCommand: CliCommand<CodegenArgs> = {
       sources.push(read[0]!.file);
       defs.push(...read);
     }
-    const events = parseRejecting(defs, args.abi, ctx, args.color);
+    const events = parseAll(defs, args.abi, ctx, args.color, { onlyRejected: true });
     if (!events) return 1;
 
     // GENERATE: one output for all inputs; `source` is relative to the cwd so output is stable.
