@@ -5,11 +5,13 @@ import { catalog } from './diagnostics/catalog.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { collectInto } from './diagnostics/report.js';
 import type { DefinitionAst } from './grammar/ast.js';
-import { parse } from './grammar/parse.js';
+import { parseKernelBytes } from './grammar/parse.js';
+import { scanAscii } from './grammar/scan-ascii.js';
 import { computeLayout, type FieldDetail } from './layout/layout.js';
 import { getProfile, type AbiProfile } from './layout/profiles.js';
-import type { EventLayout, ParseOptions, ParseResult } from './layout/types.js';
+import type { EventLayout, LayoutField, ParseOptions, ParseResult } from './layout/types.js';
 import { runRules } from './lint/lint.js';
+import { toKernelBytes } from './source/kernel-bytes.js';
 
 export interface AnalysisResult {
   ast: DefinitionAst;
@@ -19,14 +21,24 @@ export interface AnalysisResult {
   result: ParseResult;
 }
 
+const toLayoutField = ({ type, name, offset, size, signed }: FieldDetail): LayoutField => ({ type, name, offset, size, signed });
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.span.start - b.span.start || a.span.end - b.span.end;
 
 /** The full analysis behind parseDefinition, for tools that need the AST and field details too. */
 export function analyzeDefinition(input: string, options?: ParseOptions): AnalysisResult {
   const profile = getProfile(options?.abi);
-  const { ast, diagnostics } = parse(typeof input === 'string' ? input : String(input));
+  const source = toKernelBytes(typeof input === 'string' ? input : String(input));
+  // ASCII (nearly every real definition) takes the hand-written scanner; the
+  // Chevrotain grammar handles the rest and is the scanner's reference in tests.
+  let ast: DefinitionAst;
   // Kernel rejections are collected in the kernel's order, so the first one's errno is the answer.
-  const kernel: Diagnostic[] = diagnostics;
+  let kernel: Diagnostic[];
+  if (source.ascii) {
+    ast = scanAscii(source);
+    kernel = [];
+  } else {
+    ({ ast, diagnostics: kernel } = parseKernelBytes(source));
+  }
   const report = collectInto(kernel);
   const src = ast.source;
 
@@ -40,7 +52,8 @@ export function analyzeDefinition(input: string, options?: ParseOptions): Analys
   }
   // 3. Fields, left to right.
   const layout = computeLayout(ast, profile, report);
-  const errnoHolder = kernel.find((d) => d.errno !== undefined);
+  let errnoHolder: Diagnostic | undefined;
+  for (const d of kernel) if (d.errno !== undefined) { errnoHolder = d; break; }
   const accepted = errnoHolder === undefined;
 
   const warnings: Diagnostic[] = [];
@@ -61,11 +74,11 @@ export function analyzeDefinition(input: string, options?: ParseOptions): Analys
     const event: EventLayout = {
       name: ast.name.text,
       flags,
-      fields: layout.fields.map(({ type, name, offset, size, signed }) => ({ type, name, offset, size, signed })),
+      fields: layout.fields.map(toLayoutField),
     };
     result = { ok: true, event, diagnostics: all };
   } else {
-    result = { ok: false, errno: errnoHolder.errno!, diagnostics: all };
+    result = { ok: false, errno: errnoHolder!.errno!, diagnostics: all };
   }
   return { ast, profile, fields: layout.fields, result };
 }

@@ -1,6 +1,6 @@
 // Grammar entry point: text → AST + diagnostics. Never throws.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { toKernelBytes } from '../source/kernel-bytes.js';
+import { toKernelBytes, type KernelBytes } from '../source/kernel-bytes.js';
 import type { DefinitionAst } from './ast.js';
 import { createDefinitionParser } from './parser.js';
 import { definitionLexer } from './tokens.js';
@@ -17,7 +17,11 @@ export interface GrammarResult {
 
 /** e.g. `parse('test u32 a').ast.pieces[0].field.type.text === 'u32'`. */
 export function parse(input: string): GrammarResult {
-  const source = toKernelBytes(input);
+  return parseKernelBytes(toKernelBytes(input));
+}
+
+/** `parse` for text already converted to kernel bytes. */
+export function parseKernelBytes(source: KernelBytes): GrammarResult {
   const lexed = definitionLexer.tokenize(source.bytes);
   parser.input = lexed.tokens;
   const raw = parser.definition();

@@ -6,7 +6,6 @@ import { catalog } from '../diagnostics/catalog.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { Report } from '../diagnostics/report.js';
 import type { DefinitionAst, FieldAst, TextNode } from '../grammar/ast.js';
-import { classifyField } from './classify.js';
 import { errnoName } from './errno.js';
 import type { AbiProfile } from './profiles.js';
 import type { FieldKind, LayoutField } from './types.js';
@@ -38,18 +37,27 @@ const FIXED_SIZES: ReadonlyMap<string, number> = new Map([
   ['s8', 1], ['u8', 1], ['char', 1], ['unsigned char', 1],
 ]);
 
-/** The kernel's type table for non-struct types (spec §2.5), as a size or a reported problem. */
-function typeSize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, report: Report): { size: number; arrayLength?: number } | undefined {
+/**
+ * The kernel's type table for non-struct types (spec §2.5): the size, or
+ * undefined after reporting the problem. Sets `sizedKind` as a side result
+ * (not a returned object: this runs once per field on the hot path).
+ */
+let sizedKind: FieldKind = 'integer';
+function typeSize(ast: DefinitionAst, field: FieldAst, profile: AbiProfile, report: Report): number | undefined {
+  const type = field.type;
   const fixed = FIXED_SIZES.get(type.raw);
-  if (fixed !== undefined) return { size: fixed };
-  if (type.raw.startsWith('char[') || type.raw.startsWith('unsigned char[')) return arraySize(ast, type, profile, report);
-  if (type.raw.startsWith('__data_loc ') || type.raw.startsWith('__rel_loc ')) return { size: 4 };
+  if (fixed !== undefined) { sizedKind = 'integer'; return fixed; }
+  if (type.raw.startsWith('char[') || type.raw.startsWith('unsigned char[')) { sizedKind = 'char-array'; return arraySize(ast, type, profile, report); }
+  // Only a prefix can put a space in a type, so these are exactly the prefixed types.
+  const prefix = field.prefix?.kind;
+  if (prefix === '__data_loc ' || prefix === '__data_loc unsigned ') { sizedKind = 'data-loc'; return 4; }
+  if (prefix === '__rel_loc ' || prefix === '__rel_loc unsigned ') { sizedKind = 'rel-loc'; return 4; }
   report(catalog.unknownType, [type.text], type.span);
   return undefined;
 }
 
-/** `char[N]`: where the digits come from differs by ABI (spec §2.6). */
-function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, report: Report): { size: number; arrayLength: number } | undefined {
+/** `char[N]`: where the digits come from differs by ABI (spec §2.6). The length is the size. */
+function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, report: Report): number | undefined {
   const src = ast.source;
   const open = type.bytes.start + type.raw.indexOf('[');
   const tokenEnd = type.bytes.end;
@@ -99,7 +107,7 @@ function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, repo
   } else if (close + 1 < tokenEnd) {
     report(catalog.arraySuffixIgnored, [src.slice(close + 1, tokenEnd)], spanOf(ast, close + 1, tokenEnd));
   }
-  return { size: n, arrayLength: n };
+  return n;
 }
 
 function spanOf(ast: DefinitionAst, byteStart: number, byteEnd: number): Span {
@@ -200,7 +208,7 @@ export function computeLayout(ast: DefinitionAst, profile: AbiProfile, report: R
 
     // STEP 5: the size, from the struct token or the type table.
     let size: number;
-    let arrayLength: number | undefined;
+    let kind: FieldKind = 'struct';
     if (field.structMode) {
       if (sizeTok === undefined) {
         fail(catalog.structMissingSize, [field.type.text], rest[0]!.raw === '' ? field.type.span : rest[0]!.span);
@@ -221,10 +229,10 @@ export function computeLayout(ast: DefinitionAst, profile: AbiProfile, report: R
         continue;
       }
     } else {
-      const sized = typeSize(ast, field.type, profile, fail);
-      if (!sized || failed) { complete = false; continue; }
-      size = sized.size;
-      arrayLength = sized.arrayLength;
+      const sized = typeSize(ast, field, profile, fail);
+      if (sized === undefined || failed) { complete = false; continue; }
+      size = sized;
+      kind = sizedKind;
     }
 
     // STEP 7: packed, no alignment; the running offset is a u32 that wraps.
@@ -235,8 +243,8 @@ export function computeLayout(ast: DefinitionAst, profile: AbiProfile, report: R
       offset,
       size,
       signed: field.type.raw.charCodeAt(0) !== 0x75, // first byte 'u' means unsigned
-      kind: classifyField(field.type.text),
-      arrayLength,
+      kind, // what classifyField(type) answers, known here without re-reading the type
+      arrayLength: kind === 'char-array' ? size : undefined,
       wrapped,
       ast: field,
       nameSpan: name.span,

@@ -11,6 +11,12 @@ import type { AbiProfile } from '../layout/profiles.js';
 export interface NamedField {
   ast: FieldAst;
   name: TextNode;
+  /**
+   * The name is a plain C identifier (`[A-Za-z_][A-Za-z0-9_]*`). Computed once per
+   * field because most name rules can stop at this fact, and testing it in every
+   * rule was a measurable share of the hot path.
+   */
+  identifier: boolean;
 }
 
 export interface RuleContext {

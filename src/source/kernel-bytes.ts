@@ -37,9 +37,10 @@ class AsciiBytes implements KernelBytes {
 
 /** e.g. `toKernelBytes("é u8 a").bytes` is `"\xc3\xa9 u8 a"`. */
 export function toKernelBytes(input: string): KernelBytes {
+  // Fast path: ASCII text without NUL (one native scan) is its own byte string.
+  if (!NON_ASCII_OR_NUL.test(input)) return new AsciiBytes(input, false);
   const nul = input.indexOf('\0');
   const text = nul >= 0 ? input.slice(0, nul) : input;
-  // Fast path: ASCII text is its own byte string and offsets are identical.
   if (!NON_ASCII_OR_NUL.test(text)) return new AsciiBytes(text, nul >= 0);
   const buf = Buffer.from(text, 'utf8');
   const bytes = buf.toString('latin1');

@@ -110,3 +110,19 @@ describe('properties: re-registration fast path', function () {
     expect(fast, 'the fast path is exercised').to.be.greaterThan(0);
   });
 });
+
+describe('properties: layout field kinds', function () {
+  this.timeout(120_000);
+  it(`the kind the layout records is classifyField(type) (${RUNS} runs)`, async () => {
+    const { analyzeDefinition, classifyField } = await import('../../src/index.js');
+    let fields = 0;
+    fc.assert(fc.property(anyText, abi, (text, a) => {
+      for (const f of analyzeDefinition(text, { abi: a }).fields) {
+        fields++;
+        expect(f.kind, JSON.stringify(text)).to.equal(classifyField(f.type));
+        expect(f.arrayLength, JSON.stringify(text)).to.equal(f.kind === 'char-array' ? f.size : undefined);
+      }
+    }), { numRuns: RUNS });
+    expect(fields, 'fields were laid out').to.be.greaterThan(0);
+  });
+});

@@ -7,7 +7,8 @@ const C_ARRAY = /^([^[]+)(\[[^\]]*\])$/; // e.g. `msg[20]` → `msg`, `[20]`
 export const bracketInFieldName: Rule = {
   entry: catalog.bracketInFieldName,
   check(ctx) {
-    for (const { ast, name } of ctx.namedFields) {
+    for (const { ast, name, identifier } of ctx.namedFields) {
+      if (identifier) continue;
       // `__data_loc  char[] a`: a doubled space made `char[]` the name; that error says it better.
       if (!name.text.includes('[') || ast.type.raw.endsWith(' ')) continue;
       const type = ast.type.text;

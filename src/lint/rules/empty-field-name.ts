@@ -5,8 +5,8 @@ import type { Rule } from '../rule.js';
 export const emptyFieldName: Rule = {
   entry: catalog.emptyFieldName,
   check(ctx) {
-    for (const { ast, name } of ctx.namedFields) {
-      if (name.raw !== '' || ast.rest.length > (ast.structMode ? 2 : 1)) continue;
+    for (const { ast, name, identifier } of ctx.namedFields) {
+      if (identifier || name.raw !== '' || ast.rest.length > (ast.structMode ? 2 : 1)) continue;
       // Point at the space that made the empty token.
       const at = name.span.start;
       ctx.report(catalog.emptyFieldName, [ast.type.text], { start: Math.max(at - 1, 0), end: at });

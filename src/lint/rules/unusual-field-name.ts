@@ -1,7 +1,6 @@
 import { catalog } from '../../diagnostics/catalog.js';
 import type { Rule } from '../rule.js';
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // Names with these already get a more specific code (empty, `[`, whitespace).
 const OTHER_RULES = /[[\t\n\v\f\r]/;
 
@@ -9,8 +8,8 @@ const OTHER_RULES = /[[\t\n\v\f\r]/;
 export const unusualFieldName: Rule = {
   entry: catalog.unusualFieldName,
   check(ctx) {
-    for (const { name } of ctx.namedFields) {
-      if (name.raw === '' || IDENTIFIER.test(name.text) || OTHER_RULES.test(name.text)) continue;
+    for (const { name, identifier } of ctx.namedFields) {
+      if (identifier || name.raw === '' || OTHER_RULES.test(name.text)) continue;
       ctx.report(catalog.unusualFieldName, [name.text], name.span);
     }
   },

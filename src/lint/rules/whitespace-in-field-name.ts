@@ -7,8 +7,8 @@ const WHITESPACE = /[\t\n\v\f\r]/; // the space itself can never be inside a tok
 export const whitespaceInFieldName: Rule = {
   entry: catalog.nameTrailingWhitespace,
   check(ctx) {
-    for (const { name } of ctx.namedFields) {
-      if (WHITESPACE.test(name.text)) ctx.report(catalog.nameTrailingWhitespace, [name.text], name.span);
+    for (const { name, identifier } of ctx.namedFields) {
+      if (!identifier && WHITESPACE.test(name.text)) ctx.report(catalog.nameTrailingWhitespace, [name.text], name.span);
     }
   },
 };
