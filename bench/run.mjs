@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // ue-lint benchmark suite (issue 6). `npm run bench` builds, then runs this.
-// Measures the built library (dist/lib) and the shipped CLI (bin/ue-lint.mjs),
+// Measures the built library (dist/lib) and the shipped CLI (bin/ue-lint.cjs),
 // prints a table and writes BENCHMARKS.md. These are benchmarks, not tests: a
 // missed target is reported, never an exit code. Corpora come from a fixed seed
 // (bench/corpus.mjs) and live in a temp dir that is deleted afterwards.
@@ -22,7 +22,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { DEFAULT_SEED, averageBytes, corpusHash, generateDefinitions, generateFileLines } from './corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'ue-lint.mjs');
+const BIN = join(ROOT, 'bin', 'ue-lint.cjs');
 const DIST_CLI = join(ROOT, 'dist', 'cli.cjs');
 const LIB = new URL('../dist/lib/index.js', import.meta.url);
 const SECTIONS = ['library', 'cli', 'startup', 'memory', 'linearity', 'profile'];
@@ -404,7 +404,7 @@ async function sectionCli(ctx) {
       { name: 'ue-lint lint, peak RSS', value: fmtMB(peak), target: '< 150 MiB', met: peak < 150 * 1024 },
     ],
     notes: [
-      `Command: \`node bin/ue-lint.mjs lint --format compact --quiet <file>\`, run from an empty temp dir (no config file), stdout to a file. File: ${fmtInt(lines)} lines (${fmtInt(file.definitions)} definitions, the rest comments and blank lines), ${fmtInt(file.bytes)} bytes; ${fmtInt(reported)} errors reported, exit code ${runs[0].status} (1 = errors found, as expected for this corpus).`,
+      `Command: \`node bin/ue-lint.cjs lint --format compact --quiet <file>\`, run from an empty temp dir (no config file), stdout to a file. File: ${fmtInt(lines)} lines (${fmtInt(file.definitions)} definitions, the rest comments and blank lines), ${fmtInt(file.bytes)} bytes; ${fmtInt(reported)} errors reported, exit code ${runs[0].status} (1 = errors found, as expected for this corpus).`,
       `One warm-up run, then ${SIZE.cliRuns} runs: wall time is the median (${runs.map((r) => fmtNum(r.wallMs / 1000, 2)).join(', ')} s), peak RSS the largest (${runs.map((r) => fmtNum(r.rssKB / 1024, 1)).join(', ')} MiB). Lines/s counts every line of the file.`,
     ],
     tables: [],
@@ -425,11 +425,11 @@ async function sectionStartup(ctx) {
   const cacheDir = join(ctx.tmp, 'compile-cache');
   const variants = [
     { id: 'node', label: '`node -e 0`', args: ['-e', '0'] },
-    { id: 'bin', label: '`node bin/ue-lint.mjs lint` (shipped entry)', args: lintArgs(BIN, file.path), lint: true },
+    { id: 'bin', label: '`node bin/ue-lint.cjs lint` (shipped entry)', args: lintArgs(BIN, file.path), lint: true },
     { id: 'dist', label: '`node dist/cli.cjs lint` (bundle without the code cache)', args: lintArgs(DIST_CLI, file.path), lint: true },
   ];
   if (cache.supported) {
-    variants.push({ id: 'cache', label: '`node bin/ue-lint.mjs lint`, NODE_COMPILE_CACHE warm', args: lintArgs(BIN, file.path), lint: true, env: { ...process.env, NODE_COMPILE_CACHE: cacheDir } });
+    variants.push({ id: 'cache', label: '`node bin/ue-lint.cjs lint`, NODE_COMPILE_CACHE warm', args: lintArgs(BIN, file.path), lint: true, env: { ...process.env, NODE_COMPILE_CACHE: cacheDir } });
   }
   const times = Object.fromEntries(variants.map((v) => [v.id, []]));
   // WARM-UP: 3 rounds (page cache; fills the compile cache when there is one).
@@ -508,7 +508,7 @@ async function sectionMemory(ctx) {
       { name: `wall time, ${fmtNum(small.bytes / 1e6, 0)} MB / ${fmtNum(big.bytes / 1e6, 0)} MB file`, value: `${fmtMs(wall('small'))} / ${fmtMs(wall('big'))}` },
     ],
     notes: [
-      `Same corpus generator as section 2, with event names drawn from a pool of ${MEM_NAME_POOL} fixed definitions, cut at ${fmtInt(SIZE.memSmall)} and ${fmtInt(SIZE.memBig)} bytes, plus a 10-line file for the baseline (startup alone); \`node bin/ue-lint.mjs lint --format compact --quiet <file>\`; ${SIZE.memRuns} runs each, interleaved; peak RSS is the largest of the runs, wall the median.`,
+      `Same corpus generator as section 2, with event names drawn from a pool of ${MEM_NAME_POOL} fixed definitions, cut at ${fmtInt(SIZE.memSmall)} and ${fmtInt(SIZE.memBig)} bytes, plus a 10-line file for the baseline (startup alone); \`node bin/ue-lint.cjs lint --format compact --quiet <file>\`; ${SIZE.memRuns} runs each, interleaved; peak RSS is the largest of the runs, wall the median.`,
       'The input is streamed line by line and every report format is printed as it goes, so what grows is the cross-file EADDRINUSE registry: one small entry (the line text and its position) per distinct event name. The all-distinct file is the worst case; no kernel can hold that many events (`kernel.user_events_max` defaults to 32,768).',
     ],
     tables: [rows.join('\n')],

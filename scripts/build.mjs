@@ -1,6 +1,6 @@
 // Build: type-check everything, emit the library (dist/lib, with .d.ts), bundle the
 // CLI into one CommonJS file (dist/cli.cjs) and record a V8 code cache for it
-// (dist/cli.cjs.cache), so `ue-lint` starts fast. bin/ue-lint.mjs loads the two.
+// (dist/cli.cjs.cache), so `ue-lint` starts fast. bin/ue-lint.cjs loads the two.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,52 @@ const run = (args) => {
     // tsc has printed its errors; a stack trace of this script would only hide them.
     process.exit(typeof err.status === 'number' ? err.status : 1);
   }
+};
+
+/**
+ * string-width (three copies, under yargs and its help renderer cliui) does costly
+ * work at module load: it builds an `Intl.Segmenter` (ICU data) and several `/v`
+ * Unicode-property regexes, about 10 ms on every run, although only `--help`
+ * output ever measures a string. This plugin defers each copy: imports of
+ * `string-width` get a stub whose first call `require`s the real module, which
+ * esbuild then bundles as a lazily initialised module. Same code, same results.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `let real;
+export default function stringWidth(string, options) {
+  real ??= require(${JSON.stringify(args.path)}).default;
+  return real(string, options);
+}`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
+ * yargs' platform shim imports two functions from `assert` at module load; loading
+ * node:assert (and the util/colors machinery behind it) costs about 3 ms on every
+ * run. This stub loads it on the first call instead.
+ */
+const lazyAssert = {
+  name: 'lazy-assert',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (/[\\/]node_modules[\\/]yargs[\\/]/.test(args.importer) ? { path: 'assert', namespace: 'lazy-assert' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-assert' }, () => ({
+      contents: `export const notStrictEqual = (...a) => require('node:assert').notStrictEqual(...a);
+export const strictEqual = (...a) => require('node:assert').strictEqual(...a);`,
+      loader: 'js',
+    }));
+  },
 };
 
 rmSync(path('dist'), { recursive: true, force: true });
@@ -37,13 +83,14 @@ await build({
   define: { 'import.meta.url': '__ueBundleUrl' },
   banner: { js: "var __ueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
+  plugins: [lazyStringWidth, lazyAssert],
 });
 
 // CODE CACHE: a training run of the common path (lint, stdin, both report styles) so
 // the cache holds the functions a real run compiles, not just the top level. V8
 // rejects a cache from another Node version and the CLI then compiles normally.
 const training = 'wake u32 pid; char[16] comm\nbad u32  a;long b\nmsg char x[20]\n';
-const bin = path('bin/ue-lint.mjs');
+const bin = path('bin/ue-lint.cjs');
 const result = spawnSync(process.execPath, [bin, 'lint', '-'], {
   input: training,
   env: { ...process.env, UE_LINT_RECORD_CODE_CACHE: '1', NO_COLOR: '1' },

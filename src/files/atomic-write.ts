@@ -3,9 +3,9 @@
 // leaves the old file or the complete new one, never a truncated one (at worst a stray
 // `.NAME.ue-lint-*.tmp`). The target keeps its mode. No process exit, no output.
 
-import { randomBytes } from 'node:crypto';
 import { chmod, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { crypto } from './lazy-builtins.js';
 import { trackTempFile, untrackTempFile } from './temp-files.js';
 
 /** Where `replaceFileAtomic`'s producer writes the new content; writes are buffered. */
@@ -40,6 +40,7 @@ export async function replaceFileAtomic(path: string, produce: (out: AtomicWrite
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  const { randomBytes } = crypto(); // loaded on use (start-up time)
   const tmp = join(dirname(target), `.${basename(target)}.ue-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx', mode ?? 0o666);
   trackTempFile(tmp); // a signal handler removes it if the run is interrupted (bin.ts)

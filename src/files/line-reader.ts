@@ -74,11 +74,18 @@ function incompleteTail(buf: Uint8Array): Uint8Array {
   return new Uint8Array(0);
 }
 
-/**
- * Decode and split a byte stream into lines. Throws `NotADefinitionFileError`
- * for NUL bytes, invalid UTF-8 or a line longer than `MAX_LINE_CHARS`.
- */
+/** `readLineBatches`, one line at a time. */
 export async function* readLines(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawLine> {
+  for await (const batch of readLineBatches(source)) yield* batch;
+}
+
+/**
+ * Decode and split a byte stream into lines, yielded as one batch per chunk read
+ * (a large file is millions of lines: one await per line cost more than the split).
+ * Throws `NotADefinitionFileError` for NUL bytes, invalid UTF-8 or a line longer
+ * than `MAX_LINE_CHARS`, after yielding the lines before the chunk that holds it.
+ */
+export async function* readLineBatches(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<RawLine[]> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let carry = '';
   let bytePos = 0; // bytes of the stream before the current chunk
@@ -89,12 +96,13 @@ export async function* readLines(source: AsyncIterable<Uint8Array | string>): As
   let first = true;
   let bom = false;
 
-  const emit = function* (text: string, hasLF: boolean): Generator<RawLine> {
+  let batch: RawLine[] = [];
+  const emit = (text: string, hasLF: boolean): void => {
     // Same limit whether or not the newline arrived in the chunk that crossed it.
     if (text.length > MAX_LINE_CHARS) throw tooLong();
-    const hasCR = hasLF && text.endsWith('\r');
+    const hasCR = hasLF && text.charCodeAt(text.length - 1) === 0x0d;
     const body = hasCR ? text.slice(0, -1) : text;
-    yield { text: body, line, hasCR, hasLF, offset, byteOffset, bom: line === 1 && bom };
+    batch.push({ text: body, line, hasCR, hasLF, offset, byteOffset, bom: line === 1 && bom });
     offset += text.length + (hasLF ? 1 : 0);
     byteOffset += Buffer.byteLength(text) + (hasLF ? 1 : 0) + (line === 1 && bom ? 3 : 0);
     line++;
@@ -137,20 +145,29 @@ export async function* readLines(source: AsyncIterable<Uint8Array | string>): As
     carry += text;
     let pos = 0;
     let nl: number;
-    while ((nl = carry.indexOf('\n', pos)) >= 0) {
-      const lineText = carry.slice(pos, nl);
-      pos = nl + 1;
-      yield* emit(lineText, true);
+    let tooLongError: NotADefinitionFileError | undefined;
+    try {
+      while ((nl = carry.indexOf('\n', pos)) >= 0) {
+        const lineText = carry.slice(pos, nl);
+        pos = nl + 1;
+        emit(lineText, true);
+      }
+      if (pos > 0) carry = carry.slice(pos);
+      if (carry.length > MAX_LINE_CHARS) throw tooLong();
+    } catch (err) {
+      tooLongError = err as NotADefinitionFileError;
     }
-    if (pos > 0) carry = carry.slice(pos);
-    if (carry.length > MAX_LINE_CHARS) throw tooLong();
+    // The lines before a bad one are still linted, as when lines came one by one.
+    if (batch.length > 0) { yield batch; batch = []; }
+    if (tooLongError) throw tooLongError;
   }
   try {
     carry += decoder.decode();
   } catch {
     return fail(tail, bytePos - tail.length);
   }
-  if (carry.length > 0) yield* emit(carry, false);
+  if (carry.length > 0) emit(carry, false);
+  if (batch.length > 0) yield batch;
 }
 
 /** Open a file as a byte stream for `readLines`. Errors (ENOENT, EISDIR, EACCES) surface on first read. */

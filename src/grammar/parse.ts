@@ -1,13 +1,17 @@
 // Grammar entry point: text → AST + diagnostics. Never throws.
+import type { Lexer } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toKernelBytes, type KernelBytes } from '../source/kernel-bytes.js';
 import type { DefinitionAst } from './ast.js';
-import { createDefinitionParser } from './parser.js';
-import { definitionLexer } from './tokens.js';
+import { createDefinitionParser, type DefinitionParser } from './parser.js';
+import { createDefinitionLexer } from './tokens.js';
 import { toAst } from './to-ast.js';
 
-// One parser instance for the process, reset by assigning `.input`.
-const parser = createDefinitionParser();
+// One lexer and one parser for the process (the parser is reset by assigning
+// `.input`), built on first use: parseDefinition scans ASCII by hand, so a lint
+// of ASCII files never pays for building the Chevrotain grammar (start-up time).
+let grammar: { lexer: Lexer; parser: DefinitionParser } | undefined;
+const getGrammar = () => (grammar ??= { lexer: createDefinitionLexer(), parser: createDefinitionParser() });
 
 export interface GrammarResult {
   ast: DefinitionAst;
@@ -22,7 +26,9 @@ export function parse(input: string): GrammarResult {
 
 /** `parse` for text already converted to kernel bytes. */
 export function parseKernelBytes(source: KernelBytes): GrammarResult {
-  const lexed = definitionLexer.tokenize(source.bytes);
+  const { lexer, parser } = getGrammar();
+  // Every byte matches some token in every mode, so lexing cannot fail.
+  const lexed = lexer.tokenize(source.bytes);
   parser.input = lexed.tokens;
   const raw = parser.definition();
   const diagnostics: Diagnostic[] = [];

@@ -120,6 +120,3 @@ export function createDefinitionLexer(validate = false): Lexer {
     skipValidations: !validate,
   });
 }
-
-// One lexer for the process. Every byte matches some token in every mode, so lexing cannot fail.
-export const definitionLexer = createDefinitionLexer();

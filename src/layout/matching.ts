@@ -41,6 +41,33 @@ export function argsMatchFields(argsBytes: string | undefined, fields: readonly 
 }
 
 /**
+ * The same match as `argsMatchFields`, split into two keys that can be stored and
+ * compared later: `argsMatchKey(args) === fieldsMatchKey(fields)` exactly when
+ * `argsMatchFields(args, fields)` (a property test checks this). The kernel's
+ * tokens, joined by single spaces, must spell the fields' canonical strings joined
+ * by `; `, optionally with one trailing `;`. Canonical strings never hold a `;`.
+ */
+export function fieldsMatchKey(fields: readonly LayoutField[]): string {
+  let key = '';
+  for (let i = 0; i < fields.length; i++) key += (i === 0 ? '' : '; ') + canonical(fields[i]!);
+  return key;
+}
+
+/** See `fieldsMatchKey`. `argsBytes`: the text after the first space, as bytes. */
+export function argsMatchKey(argsBytes: string | undefined): string {
+  const key = argsBytes === undefined ? '' : matchTokens(argsBytes).join(' ');
+  // `u32 a;` matches [u32 a]; a lone `;` matches nothing, not the empty field list.
+  return key.length > 1 && key.endsWith(';') ? key.slice(0, -1) : key;
+}
+
+/** `argsMatchKey` of a whole definition string (its text after the first space). */
+export function definitionMatchKey(definition: string): string {
+  const bytes = toBytes(definition);
+  const space = bytes.indexOf(' ');
+  return argsMatchKey(space < 0 ? undefined : bytes.slice(space + 1));
+}
+
+/**
  * Would registering `definition` on a linux kernel reuse `existing` (true) or fail
  * with EADDRINUSE (false)? Different names never collide, so they "match" trivially
  * only in the sense of not conflicting: this returns true for them.

@@ -7,8 +7,10 @@ import { catalog, findCatalogEntry } from '../diagnostics/catalog.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { checkLine, splitDefinitionLine } from '../files/definition-file.js';
 import type { RawLine } from '../files/line-reader.js';
-import { parseDefinition, reregistrationMatches } from '../index.js';
-import type { AbiName, EventLayout } from '../layout/types.js';
+import { parseDefinition } from '../index.js';
+import { definitionMatchKey, fieldsMatchKey } from '../layout/matching.js';
+import { EventRegistry, type LineSource } from './event-registry.js';
+import type { AbiName, EventLayout, ParseResult } from '../layout/types.js';
 import { Suppressions, type RuleSetting } from './suppressions.js';
 
 export type { RuleSetting } from './suppressions.js';
@@ -68,44 +70,7 @@ export interface FileResult {
   fixableCount: number;
 }
 
-/**
- * What the registry keeps per event name. Deliberately small (a lint of 50 MB keeps
- * one entry per distinct name): the line text as a flat copy (a slice would pin the
- * whole 64 KiB read chunk), where the definition sits in it, and the position of the
- * name. The layout is re-derived only when the name comes back.
- */
-interface RegisteredEvent {
-  file: string;
-  sourceLine: string;
-  defStart: number;
-  defEnd: number;
-  line: number;
-  /** File offset of the start of the line. */
-  lineOffset: number;
-}
-
-/** A copy that does not share memory with the string it came from. */
-function flatCopy(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
-
-/** Every event registered so far, across lines and files, by name. Deletion lines register nothing. */
-export class EventRegistry {
-  private readonly byName = new Map<string, RegisteredEvent>();
-
-  get(name: string): RegisteredEvent | undefined {
-    return this.byName.get(name);
-  }
-
-  add(name: string, entry: RegisteredEvent): void {
-    if (!this.byName.has(name)) this.byName.set(name, entry);
-  }
-
-  /** Forget a file's events, before it is linted again (after `--fix`). */
-  removeFile(file: string): void {
-    for (const [name, e] of this.byName) if (e.file === file) this.byName.delete(name);
-  }
-}
+export { EventRegistry, type LineSource } from './event-registry.js';
 
 export interface FileLintOptions {
   abi: AbiName;
@@ -113,6 +78,11 @@ export interface FileLintOptions {
   rules?: Readonly<Record<string, RuleSetting>>;
   /** Shared across files for UE304; a fresh one per file if absent. */
   registry?: EventRegistry;
+  /**
+   * Reads this file's lines back by byte offset, so the registry keeps offsets
+   * instead of line texts (see event-registry.ts). Absent for stdin.
+   */
+  lineSource?: LineSource;
   /**
    * Receive each diagnostic as soon as its line is linted, instead of collecting them:
    * the result then has empty `diagnostics` but full counts, so memory stays flat
@@ -141,114 +111,151 @@ function position(raw: RawLine, column: number): Position {
 }
 
 /**
- * Does registering `definition` after `earlier` go wrong? linux: the textual match
- * fails (EADDRINUSE). v5: the layouts differ (the kernel keeps the first one).
- * Re-parses the earlier definition, which only happens when a name comes back.
+ * What must agree for a second registration of a name to be harmless. linux: the
+ * kernel's textual match (spec §4.2), as two keys that are equal exactly when it
+ * succeeds. v5: the layout itself (the kernel keeps the first one).
  */
-function conflicts(definition: string, event: EventLayout, earlier: RegisteredEvent, abi: AbiName): boolean {
-  const first = parseDefinition(earlier.sourceLine.slice(earlier.defStart, earlier.defEnd), { abi });
-  if (!first.ok) return false;
-  if (abi === 'linux') return !reregistrationMatches(definition, first.event);
-  return JSON.stringify(first.event.fields) !== JSON.stringify(event.fields);
+const firstKey = (abi: AbiName, event: EventLayout) => (abi === 'linux' ? fieldsMatchKey(event.fields) : JSON.stringify(event.fields));
+const laterKey = (abi: AbiName, definition: string, event: EventLayout) => (abi === 'linux' ? definitionMatchKey(definition) : JSON.stringify(event.fields));
+
+/**
+ * Does this later definition of a registered name conflict with the first one?
+ * The first one's key is derived when its name first comes back, from its line
+ * read back (or kept): most names never come back, and then it costs nothing.
+ */
+function conflicts(registry: EventRegistry, entry: number, definition: string, event: EventLayout, abi: AbiName): boolean {
+  if (!registry.hasKey(entry)) {
+    const split = splitDefinitionLine(registry.location(entry).sourceLine);
+    const first = split.kind === 'definition' ? parseDefinition(split.definition, { abi }) : undefined;
+    // Unreadable or changed since (the file was edited mid-run): judge later lines by this one.
+    registry.setKey(entry, first?.ok && first.event.name === event.name ? firstKey(abi, first.event) : laterKey(abi, definition, event));
+  }
+  return !registry.keyEquals(entry, laterKey(abi, definition, event));
 }
 
-/** Lint the lines of one file. `file` is the display path used in results and related locations. */
-export async function lintLines(file: string, lines: AsyncIterable<RawLine>, options: FileLintOptions): Promise<FileResult> {
+const byPlace = (a: Placed, b: Placed) =>
+  a.d.span.start + a.shift - (b.d.span.start + b.shift) || a.d.span.end + a.shift - (b.d.span.end + b.shift)
+  || (a.d.code < b.d.code ? -1 : a.d.code > b.d.code ? 1 : 0);
+
+/** A diagnostic of one line, its span relative to `shift` (the definition's column). */
+interface Placed {
+  d: Diagnostic;
+  shift: number;
+  /** Locations elsewhere (UE304/UE306: the first definition). */
+  elsewhere?: RelatedLocation[];
+}
+
+function toFileDiagnostic(file: string, raw: RawLine, p: Placed, severity: Severity): FileDiagnostic {
+  const { d, shift } = p;
+  const out: FileDiagnostic = {
+    code: d.code,
+    name: d.name,
+    severity,
+    message: d.message,
+    file,
+    range: { start: position(raw, d.span.start + shift), end: position(raw, d.span.end + shift) },
+    sourceLine: raw.text,
+  };
+  if (d.help !== undefined) out.help = d.help;
+  if (d.errno !== undefined) out.errno = d.errno;
+  if (d.related || p.elsewhere) {
+    const related: RelatedLocation[] = (d.related ?? []).map((r) => ({
+      file,
+      range: { start: position(raw, r.span.start + shift), end: position(raw, r.span.end + shift) },
+      label: r.label,
+      sourceLine: raw.text,
+    }));
+    if (p.elsewhere) related.push(...p.elsewhere);
+    if (related.length > 0) out.related = related;
+  }
+  if (d.fix) {
+    out.fix = { line: raw.line, start: d.fix.span.start + shift, end: d.fix.span.end + shift, replacement: d.fix.replacement, description: d.fix.description };
+  }
+  return out;
+}
+
+/**
+ * Lint the lines of one file. `file` is the display path used in results and related locations.
+ * Lines come in batches (one per read chunk, see `readLineBatches`): one await per
+ * chunk rather than per line, which was a measurable share of a large lint.
+ */
+export async function lintLines(file: string, batches: AsyncIterable<readonly RawLine[]>, options: FileLintOptions): Promise<FileResult> {
   const registry = options.registry ?? new EventRegistry();
-  const settings = options.rules ?? {};
+  const abi = options.abi;
   const diagnostics: FileDiagnostic[] = [];
   const counts = { errorCount: 0, warningCount: 0, fixableCount: 0 };
-  const accept = options.onDiagnostic
+  const onDiagnostic = options.onDiagnostic;
+  const accept = onDiagnostic
     ? (d: FileDiagnostic) => {
       if (d.severity === 'error') counts.errorCount++;
       else counts.warningCount++;
       if (d.fix) counts.fixableCount++;
-      options.onDiagnostic!(d);
+      onDiagnostic(d);
     }
     : (d: FileDiagnostic) => { diagnostics.push(d); };
-  const suppressions = new Suppressions(settings);
+  const suppressions = new Suppressions(options.rules ?? {});
 
-  for await (const raw of lines) {
+  // HOT PATH: one call per line of a file that may have millions; most lines
+  // produce nothing, so nothing is allocated for them beyond the parse itself.
+  const lintLine = (raw: RawLine): void => {
     const split = splitDefinitionLine(raw.text, raw.hasCR);
-    const local: Diagnostic[] = checkLine(raw.text, split, { line: raw.line, bom: raw.bom });
-    const place = (s: { start: number; end: number }): FileRange => ({ start: position(raw, s.start), end: position(raw, s.end) });
-    const related: Map<Diagnostic, RelatedLocation[]> = new Map();
+    const placed: Placed[] = [];
+    for (const d of checkLine(raw.text, split, { line: raw.line, bom: raw.bom })) placed.push({ d, shift: 0 });
 
     if (split.kind === 'definition') {
       const shift = split.defStart;
-      let parsed: ReturnType<typeof parseDefinition> | undefined;
+      let parsed: ParseResult | undefined;
       try {
-        parsed = parseDefinition(split.definition, { abi: options.abi });
+        parsed = parseDefinition(split.definition, { abi });
       } catch (err) {
         const e = catalog.internalError;
-        local.push({
-          code: e.code, name: e.name, severity: e.severity,
-          message: e.message('parseDefinition', err instanceof Error ? err.message : String(err)),
-          help: e.help!('parseDefinition', ''),
-          span: { start: shift, end: shift + split.definition.length },
+        placed.push({
+          d: {
+            code: e.code, name: e.name, severity: e.severity,
+            message: e.message('parseDefinition', err instanceof Error ? err.message : String(err)),
+            help: e.help!('parseDefinition', ''),
+            span: { start: 0, end: split.definition.length },
+          },
+          shift,
         });
       }
-      for (const d of parsed?.diagnostics ?? []) {
-        const moved: Diagnostic = {
-          ...d,
-          span: { start: d.span.start + shift, end: d.span.end + shift },
-          ...(d.related ? { related: d.related.map((r) => ({ ...r, span: { start: r.span.start + shift, end: r.span.end + shift } })) } : {}),
-          ...(d.fix ? { fix: { ...d.fix, span: { start: d.fix.span.start + shift, end: d.fix.span.end + shift } } } : {}),
-        };
-        local.push(moved);
-      }
+      if (parsed) for (const d of parsed.diagnostics) placed.push({ d, shift });
       // REGISTRY: the same name with different fields → EADDRINUSE on linux (spec §4.2).
       if (parsed?.ok) {
         const event = parsed.event;
-        const earlier = registry.get(event.name);
-        if (earlier === undefined) {
-          registry.add(flatCopy(event.name), {
-            file, sourceLine: flatCopy(raw.text), defStart: shift, defEnd: shift + split.definition.length,
-            line: raw.line, lineOffset: raw.offset,
+        const entry = registry.find(event.name);
+        if (entry < 0) {
+          registry.add(event.name, file, options.lineSource, {
+            line: raw.line, defStart: shift, lineOffset: raw.offset, byteOffset: raw.byteOffset, lineText: raw.text,
           });
-        } else if (conflicts(split.definition, event, earlier, options.abi)) {
+        } else if (conflicts(registry, entry, split.definition, event, abi)) {
+          const earlier = registry.location(entry);
           // linux refuses the second registration; v5 silently keeps the first layout.
-          const e = options.abi === 'linux' ? catalog.conflictingRedefinition : catalog.redefinitionIgnored;
+          const e = abi === 'linux' ? catalog.conflictingRedefinition : catalog.redefinitionIgnored;
           const d: Diagnostic = {
             code: e.code, name: e.name, severity: e.severity, ...(e.errno ? { errno: e.errno } : {}),
             message: e.message(event.name), help: e.help!(event.name),
-            span: { start: shift, end: shift + event.name.length },
+            span: { start: 0, end: event.name.length },
           };
-          local.push(d);
           const at = (column: number): Position => ({ line: earlier.line, column: column + 1, offset: earlier.lineOffset + column });
           const range = { start: at(earlier.defStart), end: at(earlier.defStart + event.name.length) };
-          related.set(d, [{ file: earlier.file, range, label: 'first defined here', sourceLine: earlier.sourceLine }]);
+          placed.push({ d, shift, elsewhere: [{ file: earlier.file, range, label: 'first defined here', sourceLine: earlier.sourceLine }] });
         }
       }
     }
 
     // DIRECTIVES: a disable comment applies from its own line on (file) or to the next line.
     suppressions.enterLine(split.comment);
-
-    local.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    for (const d of local) {
-      const severity = suppressions.severityOf(d.code, d.severity);
-      if (severity === undefined) continue;
-      const rel: RelatedLocation[] = [
-        ...(d.related ?? []).map((r) => ({ file, range: place(r.span), label: r.label, sourceLine: raw.text })),
-        ...(related.get(d) ?? []),
-      ];
-      accept({
-        code: d.code,
-        name: d.name,
-        severity,
-        message: d.message,
-        ...(d.help !== undefined ? { help: d.help } : {}),
-        ...(d.errno !== undefined ? { errno: d.errno } : {}),
-        file,
-        range: place(d.span),
-        sourceLine: raw.text,
-        ...(rel.length > 0 ? { related: rel } : {}),
-        ...(d.fix ? { fix: { line: raw.line, start: d.fix.span.start, end: d.fix.span.end, replacement: d.fix.replacement, description: d.fix.description } } : {}),
-      });
+    if (placed.length === 0) return;
+    if (placed.length > 1) placed.sort(byPlace);
+    for (const p of placed) {
+      const severity = suppressions.severityOf(p.d.code, p.d.severity);
+      if (severity !== undefined) accept(toFileDiagnostic(file, raw, p, severity));
     }
-  }
-  return options.onDiagnostic ? { file, diagnostics, ...counts } : summarise(file, diagnostics);
+  };
+
+  for await (const batch of batches) for (const raw of batch) lintLine(raw);
+  return onDiagnostic ? { file, diagnostics, ...counts } : summarise(file, diagnostics);
 }
 
 /** Count errors, warnings and fixable diagnostics. */

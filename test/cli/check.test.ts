@@ -292,13 +292,13 @@ describe('cli check --against', () => {
     });
   });
 
-  describe('end-to-end (built bin/ue-lint.mjs)', function () {
+  describe('end-to-end (built bin/ue-lint.cjs)', function () {
     this.timeout(60000);
     it('matches the in-process run, exit code included', async function () {
       if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
       const dir = tmp({ 'e.ue': 'sched_process_exec __data_loc char[] filename; u64 pid\nnew u32 a\n' });
       const args = ['check', '--against', join(TRACEFS, 'kernel'), 'e.ue', '--format', 'compact'];
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ue-lint.mjs'), ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ue-lint.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
       const same = await run(args, { cwd: dir });
       expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).to.deep.equal(same);
       expect(r.status).to.equal(1);

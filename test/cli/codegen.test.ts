@@ -198,8 +198,8 @@ describe('cli/codegen', function () {
     for (const s of ['--lang', '--abi', '--out', '--check', 'One run makes one output']) expect(r.stdout).to.contain(s);
   });
 
-  describe('end to end (built bin/ue-lint.mjs)', () => {
-    const BIN = join(ROOT, 'bin', 'ue-lint.mjs');
+  describe('end to end (built bin/ue-lint.cjs)', () => {
+    const BIN = join(ROOT, 'bin', 'ue-lint.cjs');
     const cli = (args: string[], cwd: string) => {
       const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -187,13 +187,13 @@ describe('cli diff', () => {
     });
   });
 
-  describe('end-to-end (built bin/ue-lint.mjs)', function () {
+  describe('end-to-end (built bin/ue-lint.cjs)', function () {
     this.timeout(60000);
     it('matches the in-process run, exit code included', async () => {
       if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first');
       const dir = tmp({ 'old.ue': `${MSG}\n`, 'new.ue': 'msg char[20] text; u8 lvl; unsigned int id\n' });
       const args = ['diff', 'old.ue', 'new.ue', '--format', 'markdown'];
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ue-lint.mjs'), ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ue-lint.cjs'), ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
       expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).to.deep.equal(await run(args, { cwd: dir }));
       expect(r.status).to.equal(1);
     });

@@ -1,4 +1,4 @@
-// End-to-end: spawn the built CLI (`node bin/ue-lint.mjs`, the artefact users run)
+// End-to-end: spawn the built CLI (`node bin/ue-lint.cjs`, the artefact users run)
 // against fixtures/files. Needs `npm run build` first (`npm test` does it).
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,7 @@ import { sarifValidator } from '../report/sarif-validator.js';
 import { run as runInProcess } from './fake-io.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'ue-lint.mjs');
+const BIN = join(ROOT, 'bin', 'ue-lint.cjs');
 const FIXTURES = join(ROOT, 'fixtures', 'files');
 const GOLDEN = 'fixtures/golden/cli';
 
@@ -34,7 +34,7 @@ function redactSarif(sarif: string): string {
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-describe('cli end-to-end (built bin/ue-lint.mjs)', function () {
+describe('cli end-to-end (built bin/ue-lint.cjs)', function () {
   this.timeout(60000);
 
   before(function () {

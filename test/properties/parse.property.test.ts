@@ -126,3 +126,32 @@ describe('properties: layout field kinds', function () {
     expect(fields, 'fields were laid out').to.be.greaterThan(0);
   });
 });
+
+describe('properties: re-registration keys', function () {
+  this.timeout(120_000);
+  it(`argsMatchKey(args) === fieldsMatchKey(fields) exactly when argsMatchFields(args, fields) (${RUNS} runs)`, async () => {
+    const { argsMatchFields, argsMatchKey, fieldsMatchKey } = await import('../../src/layout/matching.js');
+    const { toKernelBytes } = await import('../../src/source/kernel-bytes.js');
+    const argsOf = (text: string) => {
+      const bytes = toKernelBytes(text).bytes;
+      const space = bytes.indexOf(' ');
+      return space < 0 ? undefined : bytes.slice(space + 1);
+    };
+    let matches = 0;
+    let pairs = 0;
+    // A definition against its own layout (the UE106 case) and against another one's (UE304).
+    fc.assert(fc.property(anyText, anyText, (first, later) => {
+      const r = parseDefinition(first);
+      if (!r.ok) return;
+      for (const text of [first, later, first.replace(/; ?/g, ';'), first.replace(/;/g, '; ')]) {
+        pairs++;
+        const args = argsOf(text);
+        const expected = argsMatchFields(args, r.event.fields);
+        if (expected) matches++;
+        expect(argsMatchKey(args) === fieldsMatchKey(r.event.fields), JSON.stringify([first, text])).to.equal(expected);
+      }
+    }), { numRuns: RUNS });
+    expect(matches, 'matching pairs were tried').to.be.greaterThan(pairs / 20);
+    expect(pairs - matches, 'non-matching pairs were tried').to.be.greaterThan(pairs / 20);
+  });
+});

@@ -2,7 +2,7 @@
 // each ends with exit 1 or 2, one stderr line naming the file, no stack trace, no hang,
 // and that `--fix` never leaves a truncated file. Needs `npm run build` first.
 //
-// The suite runs a snapshot of bin/ue-lint.mjs + dist/cli.cjs (and its code cache) copied into a world-readable
+// The suite runs a snapshot of bin/ue-lint.cjs + dist/cli.cjs (and its code cache) copied into a world-readable
 // temp dir, so a concurrent `npm run build` (which deletes dist/) cannot pull the CLI away
 // mid-run, and so the permission case can run it as `nobody` when the tests run as root.
 import { expect } from 'chai';
@@ -42,7 +42,7 @@ const STDOUT_KEEP = 1 << 20;
 let work = '';
 let bin = '';
 
-/** Spawn `node <snapshot>/bin/ue-lint.mjs ...args`; SIGKILL it after the timeout. */
+/** Spawn `node <snapshot>/bin/ue-lint.cjs ...args`; SIGKILL it after the timeout. */
 function runCommand(command: string, args: string[], opts: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const start = Date.now();
@@ -134,8 +134,8 @@ describe('robustness: the built CLI on hostile input', function () {
     chmodSync(work, 0o755);
     mkdirSync(join(work, 'cli', 'bin'), { recursive: true, mode: 0o755 });
     mkdirSync(join(work, 'cli', 'dist'), { mode: 0o755 });
-    bin = join(work, 'cli', 'bin', 'ue-lint.mjs');
-    copyFileSync(join(ROOT, 'bin', 'ue-lint.mjs'), bin);
+    bin = join(work, 'cli', 'bin', 'ue-lint.cjs');
+    copyFileSync(join(ROOT, 'bin', 'ue-lint.cjs'), bin);
     copyFileSync(dist, join(work, 'cli', 'dist', 'cli.cjs'));
     copyFileSync(`${dist}.cache`, join(work, 'cli', 'dist', 'cli.cjs.cache'));
     // Stop the upward config search here, so nothing above the temp dir leaks in.
@@ -173,19 +173,19 @@ describe('robustness: the built CLI on hostile input', function () {
   });
 
   describe('the code cache', () => {
-    // bin/ue-lint.mjs compiles the bundle with the V8 code cache the build recorded; a
+    // bin/ue-lint.cjs compiles the bundle with the V8 code cache the build recorded; a
     // cache that is missing, corrupt or from another Node version must only cost speed.
     for (const [label, cache] of [['missing', undefined], ['corrupt', Buffer.from('not a V8 code cache')]] as const) {
       it(`a ${label} cache: same output and exit code`, () => {
         const dir = caseDir(`cache-${label}`);
         mkdirSync(join(dir, 'bin'));
         mkdirSync(join(dir, 'dist'));
-        copyFileSync(join(ROOT, 'bin', 'ue-lint.mjs'), join(dir, 'bin', 'ue-lint.mjs'));
+        copyFileSync(join(ROOT, 'bin', 'ue-lint.cjs'), join(dir, 'bin', 'ue-lint.cjs'));
         copyFileSync(join(ROOT, 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
         if (cache) writeFileSync(join(dir, 'dist', 'cli.cjs.cache'), cache);
         const args = ['layout', 'e u32 a; char[4] b'];
         const env = { PATH: process.env.PATH ?? '' };
-        const plain = spawnSync(process.execPath, [join(dir, 'bin', 'ue-lint.mjs'), ...args], { encoding: 'utf8', cwd: dir, env });
+        const plain = spawnSync(process.execPath, [join(dir, 'bin', 'ue-lint.cjs'), ...args], { encoding: 'utf8', cwd: dir, env });
         const shipped = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, env });
         expect(plain.status, plain.stderr).to.equal(0);
         expect(plain.stderr).to.equal('');

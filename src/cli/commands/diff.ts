@@ -1,6 +1,6 @@
 // `ue-lint diff <old> <new>`: classify the layout changes between two definition files (or git
 // revisions of one) for CI gates. Exit 1 on a breaking change or a re-registration conflict.
-import { execFile } from 'node:child_process';
+import { childProcess } from '../../files/lazy-builtins.js';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
@@ -96,10 +96,11 @@ function label(side: Side, cwd: string): string {
 }
 
 /** Bytes of `REV:path` from `git show` (no shell). Throws a one-line `CliError`. */
-function gitShow(spec: string, cwd: string): Promise<Buffer> {
+async function gitShow(spec: string, cwd: string): Promise<Buffer> {
   if (spec.startsWith('-') || !spec.includes(':')) {
-    return Promise.reject(new CliError(`--git-rev ${spec}: expected REV:path, e.g. HEAD:events.ue`));
+    throw new CliError(`--git-rev ${spec}: expected REV:path, e.g. HEAD:events.ue`);
   }
+  const { execFile } = childProcess(); // loaded on use (start-up time)
   return new Promise((ok, fail) => {
     execFile('git', ['show', spec], { cwd, encoding: 'buffer', maxBuffer: GIT_MAX_BUFFER, windowsHide: true }, (err, stdout, stderr) => {
       if (!err) return ok(stdout);

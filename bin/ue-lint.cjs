@@ -1,16 +1,17 @@
 #!/usr/bin/env node
+'use strict';
 // Shipped entry point. The CLI is one pre-built CommonJS bundle (dist/cli.cjs), compiled
 // here through vm.Script with the V8 code cache that `npm run build` records next to it
 // (dist/cli.cjs.cache): Node 20 has no compile cache of its own, and compiling the bundle
 // is a large share of a pre-commit run. V8 rejects a cache made by another Node version;
-// the bundle then compiles normally.
-import { createRequire } from 'node:module';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// the bundle then compiles normally. CommonJS, not .mjs: an ES module entry makes Node
+// start its ESM loader first (about 2.5 ms of every run).
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+const file = join(__dirname, '..', 'dist', 'cli.cjs');
 const cacheFile = `${file}.cache`;
 let cachedData;
 try {
@@ -25,5 +26,5 @@ if (process.env.UE_LINT_RECORD_CODE_CACHE) {
   // Set by scripts/build.mjs for its training run only.
   process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 }
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dirname(file));
