@@ -5,7 +5,7 @@
 // Why it looks like this: a lint of a huge file keeps one entry per distinct name
 // (the benchmark's 1,000,000-line file has a million), so an entry is a row of
 // typed arrays plus the name's UTF-8 bytes in one arena, found through an
-// open-addressing table: about 70 bytes per name, against about 250 for a Map of
+// open-addressing table: about 50 bytes per name, against about 250 for a Map of
 // objects holding a copy of the line. The line itself is read back from the file
 // (by byte offset) when its name first comes back, to derive the key, and when a
 // conflict is reported; inputs that cannot be read back (stdin) keep their line
@@ -75,10 +75,31 @@ function nameHash(name: string): number {
   return h >>> 0;
 }
 
-function grow<T extends Uint8Array | Uint32Array | Float64Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
+// Rows live in fixed-size chunks: growing never copies (no transient second copy of
+// a large registry) and never over-allocates by more than one chunk.
+const CHUNK_BITS = 16;
+// Name arena chunks of 1 MiB; a name is at most MAX_NAME_BYTES.
+const ARENA_BITS = 20;
+const ARENA_CHUNK = 1 << ARENA_BITS;
+const ARENA_MASK = ARENA_CHUNK - 1;
+const MAX_NAME_BYTES = 0xffff;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+type Typed = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+
+/** A column of numbers; a chunk exists once a row in it is set (unset rows read 0). */
+class Column<T extends Typed> {
+  private readonly chunks: (T | undefined)[] = [];
+  constructor(private readonly make: (n: number) => T) {}
+  get(i: number): number {
+    const chunk = this.chunks[i >>> CHUNK_BITS];
+    return chunk === undefined ? 0 : chunk[i & MASK]!;
+  }
+  set(i: number, v: number): void {
+    const c = i >>> CHUNK_BITS;
+    while (this.chunks.length <= c) this.chunks.push(undefined);
+    (this.chunks[c] ??= this.make(CHUNK))[i & MASK] = v;
+  }
 }
 
 interface FileInfo {
@@ -89,27 +110,34 @@ interface FileInfo {
 /** Every event registered so far, across lines and files, by name. Deletion lines register nothing. */
 export class EventRegistry {
   private count = 0;
-  private capacity = 0;
-  // Per entry (a row across these arrays).
-  private nameHash = new Uint32Array(0);
-  private nameStart = new Uint32Array(0);
-  private nameLen = new Uint32Array(0);
-  private fileOf = new Uint32Array(0);
-  private lineOf = new Uint32Array(0);
-  private defStartOf = new Uint32Array(0);
-  private keyHi = new Uint32Array(0);
-  private keyLo = new Uint32Array(0);
-  private keyKnown = new Uint8Array(0);
-  private lineOffsetOf = new Float64Array(0);
-  private byteOffsetOf = new Float64Array(0);
+  // Per entry (a row across these columns): 28 bytes, and 9 more for the key once
+  // a name comes back (the key columns are sparse: a chunk without keys is not allocated).
+  private readonly nameHash = new Column((n) => new Uint32Array(n));
+  private readonly nameStart = new Column((n) => new Uint32Array(n));
+  private readonly nameLen = new Column((n) => new Uint16Array(n));
+  private readonly lineOf = new Column((n) => new Uint32Array(n));
+  /** The definition's column; almost always 0 or 2 (`u:`), larger ones go to `wideDefStart`. */
+  private readonly defStartOf = new Column((n) => new Uint16Array(n));
+  private readonly byteOffsetOf = new Column((n) => new Float64Array(n));
+  /** byteOffset − lineOffset (UTF-8 bytes beyond UTF-16 units, and the BOM), see `wideDelta`. */
+  private readonly offsetDelta = new Column((n) => new Uint32Array(n));
+  private readonly keyHi = new Column((n) => new Uint32Array(n));
+  private readonly keyLo = new Column((n) => new Uint32Array(n));
+  private readonly keyKnown = new Column((n) => new Uint8Array(n));
+  private readonly wideDefStart = new Map<number, number>();
+  private readonly wideDelta = new Map<number, number>();
+  /** Entries are added file by file: entry `runStart[i]` onwards belong to file `runFile[i]`. */
+  private readonly runStart: number[] = [];
+  private readonly runFile: number[] = [];
   /** Entries removed by `removeFile` (their rows stay; the table forgets them). */
   private readonly removed = new Set<number>();
   /** Line texts of entries whose file has no LineSource. */
   private readonly kept = new Map<number, string>();
-  // Name bytes (UTF-8), back to back.
-  private arena = Buffer.alloc(0);
-  private arenaUsed = 0;
-  // Open addressing: entry index + 1, 0 = empty; kept at most half full.
+  // Name bytes (UTF-8), back to back, in chunks; a name never spans two chunks.
+  private readonly arena: Buffer[] = [];
+  private arenaUsed = 0; // in the last chunk
+  // Open addressing with linear probing: entry index + 1, 0 = empty; at most 3/4 full
+  // (probes of a miss stay within a cache line or two; a half-full table cost 4 MB more per million names).
   private slots = new Uint32Array(1024);
   private readonly files: FileInfo[] = [];
   private readonly fileIndex = new Map<string, number>();
@@ -132,15 +160,29 @@ export class EventRegistry {
     return id;
   }
 
+  // A name's place in the arena: chunk index in the high bits, offset in the low 24.
   private nameEquals(entry: number, name: string, ascii: boolean): boolean {
-    const start = this.nameStart[entry]!;
-    const len = this.nameLen[entry]!;
+    const at = this.nameStart.get(entry);
+    const chunk = this.arena[at >>> ARENA_BITS]!;
+    const start = at & ARENA_MASK;
+    const len = this.nameLen.get(entry);
     if (ascii) {
       if (len !== name.length) return false;
-      for (let i = 0; i < len; i++) if (this.arena[start + i] !== name.charCodeAt(i)) return false;
+      for (let i = 0; i < len; i++) if (chunk[start + i] !== name.charCodeAt(i)) return false;
       return true;
     }
-    return this.arena.toString('utf8', start, start + len) === name;
+    return chunk.toString('utf8', start, start + len) === name;
+  }
+
+  private fileOf(entry: number): number {
+    let lo = 0;
+    let hi = this.runStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.runStart[mid]! <= entry) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.runFile[lo]!;
   }
 
   /** The entry index for `name`, or -1. */
@@ -152,7 +194,7 @@ export class EventRegistry {
       const v = this.slots[s]!;
       if (v === 0) return -1;
       const e = v - 1;
-      if (this.nameHash[e] === h && this.nameEquals(e, name, ascii)) return e;
+      if (this.nameHash.get(e) === h && this.nameEquals(e, name, ascii)) return e;
     }
   }
 
@@ -160,59 +202,63 @@ export class EventRegistry {
   add(name: string, file: string, source: LineSource | undefined, r: Registration): boolean {
     if (this.find(name) >= 0) return false;
     const h = nameHash(name);
-    if (this.count === this.capacity) this.growRows();
+    const ascii = nameIsAscii;
+    const bytes = ascii ? name.length : Buffer.byteLength(name, 'utf8');
+    if (bytes > MAX_NAME_BYTES) return false; // longer than any definition the kernel accepts
     const e = this.count++;
-    const bytes = nameIsAscii ? name.length : Buffer.byteLength(name, 'utf8');
-    if (this.arenaUsed + bytes > this.arena.length) {
-      const next = Buffer.alloc(Math.max(this.arena.length * 2, this.arenaUsed + bytes, 1 << 16));
-      this.arena.copy(next, 0, 0, this.arenaUsed);
-      this.arena = next;
+    if (this.arena.length === 0 || this.arenaUsed + bytes > ARENA_CHUNK) {
+      this.arena.push(Buffer.allocUnsafe(ARENA_CHUNK));
+      this.arenaUsed = 0;
     }
-    if (nameIsAscii) for (let i = 0; i < bytes; i++) this.arena[this.arenaUsed + i] = name.charCodeAt(i);
-    else this.arena.write(name, this.arenaUsed, 'utf8');
-    this.nameHash[e] = h;
-    this.nameStart[e] = this.arenaUsed;
-    this.nameLen[e] = bytes;
+    const chunk = this.arena[this.arena.length - 1]!;
+    if (ascii) for (let i = 0; i < bytes; i++) chunk[this.arenaUsed + i] = name.charCodeAt(i);
+    else chunk.write(name, this.arenaUsed, 'utf8');
+    this.nameHash.set(e, h);
+    this.nameStart.set(e, ((this.arena.length - 1) << ARENA_BITS) | this.arenaUsed);
+    this.nameLen.set(e, bytes);
     this.arenaUsed += bytes;
     const f = this.fileId(file, source);
-    this.fileOf[e] = f;
-    this.lineOf[e] = r.line;
-    this.defStartOf[e] = r.defStart;
-    this.lineOffsetOf[e] = r.lineOffset;
-    this.byteOffsetOf[e] = r.byteOffset;
-    this.keyKnown[e] = 0;
+    if (this.runFile[this.runFile.length - 1] !== f) { this.runStart.push(e); this.runFile.push(f); }
+    this.lineOf.set(e, r.line);
+    if (r.defStart > 0xffff) this.wideDefStart.set(e, r.defStart);
+    this.defStartOf.set(e, Math.min(r.defStart, 0xffff));
+    const delta = r.byteOffset - r.lineOffset;
+    if (delta > 0xffffffff) this.wideDelta.set(e, delta);
+    this.offsetDelta.set(e, Math.min(delta, 0xffffffff));
+    this.byteOffsetOf.set(e, r.byteOffset);
     if (!source) this.kept.set(e, flatCopy(r.lineText));
-    if ((this.count - this.removed.size) * 2 > this.slots.length) this.rebuildTable(this.slots.length * 2);
+    if ((this.count - this.removed.size) * 4 > this.slots.length * 3) this.rebuildTable(this.slots.length * 2);
     else this.insertSlot(e);
     return true;
   }
 
   /** Has `setKey` been called for the entry? */
   hasKey(entry: number): boolean {
-    return this.keyKnown[entry] === 1;
+    return this.keyKnown.get(entry) === 1;
   }
 
   /** Remember the entry's layout key (only its 64-bit hash is kept). */
   setKey(entry: number, key: string): void {
     hash64(key);
-    this.keyHi[entry] = hashHi;
-    this.keyLo[entry] = hashLo;
-    this.keyKnown[entry] = 1;
+    this.keyHi.set(entry, hashHi);
+    this.keyLo.set(entry, hashLo);
+    this.keyKnown.set(entry, 1);
   }
 
   /** Does the entry's layout key equal `key`? (Compares 64-bit hashes.) */
   keyEquals(entry: number, key: string): boolean {
     hash64(key);
-    return this.keyKnown[entry] === 1 && this.keyHi[entry] === hashHi && this.keyLo[entry] === hashLo;
+    return this.keyKnown.get(entry) === 1 && this.keyHi.get(entry) === hashHi && this.keyLo.get(entry) === hashLo;
   }
 
   /** Where the entry was defined, with its line read back from the file. */
   location(entry: number): RegisteredEvent {
-    const f = this.files[this.fileOf[entry]!]!;
+    const f = this.files[this.fileOf(entry)]!;
+    const byteOffset = this.byteOffsetOf.get(entry);
     let sourceLine: string | undefined;
     if (f.source) {
       try {
-        sourceLine = f.source.readLine(this.byteOffsetOf[entry]!);
+        sourceLine = f.source.readLine(byteOffset);
       } catch {
         sourceLine = undefined; // the file changed or vanished: report without its text
       }
@@ -221,9 +267,9 @@ export class EventRegistry {
     }
     return {
       file: f.name,
-      line: this.lineOf[entry]!,
-      defStart: this.defStartOf[entry]!,
-      lineOffset: this.lineOffsetOf[entry]!,
+      line: this.lineOf.get(entry),
+      defStart: this.wideDefStart.get(entry) ?? this.defStartOf.get(entry),
+      lineOffset: byteOffset - (this.wideDelta.get(entry) ?? this.offsetDelta.get(entry)),
       sourceLine: sourceLine ?? '',
     };
   }
@@ -233,7 +279,7 @@ export class EventRegistry {
     const id = this.fileIndex.get(file);
     if (id === undefined) return;
     for (let e = 0; e < this.count; e++) {
-      if (this.fileOf[e] === id && !this.removed.has(e)) {
+      if (this.fileOf(e) === id && !this.removed.has(e)) {
         this.removed.add(e);
         this.kept.delete(e);
       }
@@ -243,7 +289,7 @@ export class EventRegistry {
 
   private insertSlot(e: number): void {
     const mask = this.slots.length - 1;
-    let s = this.nameHash[e]! & mask;
+    let s = this.nameHash.get(e) & mask;
     while (this.slots[s] !== 0) s = (s + 1) & mask;
     this.slots[s] = e + 1;
   }
@@ -251,21 +297,5 @@ export class EventRegistry {
   private rebuildTable(size: number): void {
     this.slots = new Uint32Array(size);
     for (let e = 0; e < this.count; e++) if (!this.removed.has(e)) this.insertSlot(e);
-  }
-
-  private growRows(): void {
-    const n = Math.max(1024, this.capacity * 2);
-    this.nameHash = grow(this.nameHash, n);
-    this.nameStart = grow(this.nameStart, n);
-    this.nameLen = grow(this.nameLen, n);
-    this.fileOf = grow(this.fileOf, n);
-    this.lineOf = grow(this.lineOf, n);
-    this.defStartOf = grow(this.defStartOf, n);
-    this.keyHi = grow(this.keyHi, n);
-    this.keyLo = grow(this.keyLo, n);
-    this.keyKnown = grow(this.keyKnown, n);
-    this.lineOffsetOf = grow(this.lineOffsetOf, n);
-    this.byteOffsetOf = grow(this.byteOffsetOf, n);
-    this.capacity = n;
   }
 }
