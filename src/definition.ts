@@ -23,6 +23,11 @@ export interface AnalysisResult {
 
 const toLayoutField = ({ type, name, offset, size, signed }: FieldDetail): LayoutField => ({ type, name, offset, size, signed });
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.span.start - b.span.start || a.span.end - b.span.end;
+/** Usually true (one rule, left to right): then the sort is skipped. */
+function sortedByPosition(list: readonly Diagnostic[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byPosition(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
 
 /** The full analysis behind parseDefinition, for tools that need the AST and field details too. */
 export function analyzeDefinition(input: string, options?: ParseOptions): AnalysisResult {
@@ -63,8 +68,8 @@ export function analyzeDefinition(input: string, options?: ParseOptions): Analys
     warn(catalog.textAfterNul, [], { start: at, end: at + 1 });
   }
   runRules(ast, profile, layout.fields, accepted, warn);
-  const all = warnings.length === 0 ? kernel : kernel.concat(warnings);
-  if (all.length > 1) all.sort(byPosition);
+  const all = warnings.length === 0 ? kernel : kernel.length === 0 ? warnings : kernel.concat(warnings);
+  if (all.length > 1 && !sortedByPosition(all)) all.sort(byPosition);
 
   let result: ParseResult;
   if (accepted) {

@@ -30,12 +30,16 @@ export interface LayoutResult {
   complete: boolean;
 }
 
-const FIXED_SIZES: ReadonlyMap<string, number> = new Map([
-  ['s64', 8], ['u64', 8],
-  ['s32', 4], ['u32', 4], ['int', 4], ['unsigned int', 4],
-  ['s16', 2], ['u16', 2], ['short', 2], ['unsigned short', 2],
-  ['s8', 1], ['u8', 1], ['char', 1], ['unsigned char', 1],
-]);
+/** The fixed-size types (spec §2.5). A switch, not a Map: no hashing of a fresh string per field. */
+function fixedSize(raw: string): number | undefined {
+  switch (raw) {
+    case 'u32': case 's32': case 'int': case 'unsigned int': return 4;
+    case 'u64': case 's64': return 8;
+    case 'u16': case 's16': case 'short': case 'unsigned short': return 2;
+    case 'u8': case 's8': case 'char': case 'unsigned char': return 1;
+    default: return undefined;
+  }
+}
 
 /**
  * The kernel's type table for non-struct types (spec §2.5): the size, or
@@ -45,7 +49,7 @@ const FIXED_SIZES: ReadonlyMap<string, number> = new Map([
 let sizedKind: FieldKind = 'integer';
 function typeSize(ast: DefinitionAst, field: FieldAst, profile: AbiProfile, report: Report): number | undefined {
   const type = field.type;
-  const fixed = FIXED_SIZES.get(type.raw);
+  const fixed = fixedSize(type.raw);
   if (fixed !== undefined) { sizedKind = 'integer'; return fixed; }
   if (type.raw.startsWith('char[') || type.raw.startsWith('unsigned char[')) { sizedKind = 'char-array'; return arraySize(ast, type, profile, report); }
   // Only a prefix can put a space in a type, so these are exactly the prefixed types.

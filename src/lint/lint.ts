@@ -9,7 +9,18 @@ import type { AbiName } from '../layout/types.js';
 import type { NamedField, Rule, RuleContext } from './rule.js';
 import { rules } from './rules/index.js';
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `[A-Za-z_][A-Za-z0-9_]*`, as a loop: it runs for every field name on the hot path. */
+export function isIdentifier(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20; // ASCII letters fold to lower case
+    if ((c >= 0x61 && c <= 0x7a) || s.charCodeAt(i) === 0x5f) continue;
+    const d = s.charCodeAt(i);
+    if (i > 0 && d >= 0x30 && d <= 0x39) continue;
+    return false;
+  }
+  return true;
+}
 
 // The rules of each ABI, filtered once rather than per definition.
 const rulesByAbi = new Map<AbiName, readonly Rule[]>();
@@ -23,7 +34,7 @@ export function runRules(ast: DefinitionAst, profile: AbiProfile, fields: readon
   const namedFields: NamedField[] = [];
   for (const p of ast.pieces) {
     const name = p.field?.rest[0];
-    if (p.field && name) namedFields.push({ ast: p.field, name, identifier: IDENTIFIER.test(name.text) });
+    if (p.field && name) namedFields.push({ ast: p.field, name, identifier: isIdentifier(name.text) });
   }
   const ctx: RuleContext = { ast, profile, fields, namedFields, accepted, report };
   for (const rule of rulesFor(profile.name)) {

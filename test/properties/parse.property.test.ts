@@ -155,3 +155,12 @@ describe('properties: re-registration keys', function () {
     expect(pairs - matches, 'non-matching pairs were tried').to.be.greaterThan(pairs / 20);
   });
 });
+
+describe('properties: identifier test', () => {
+  it(`isIdentifier agrees with /^[A-Za-z_][A-Za-z0-9_]*$/ (${RUNS} runs)`, async () => {
+    const { isIdentifier } = await import('../../src/lint/lint.js');
+    const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    const chars = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'Z', '_', '0', '9', '@', '[', '`', '{', '/', ':', ' ', '\u0161', '\u00c1'), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 8 });
+    fc.assert(fc.property(chars, (s) => { expect(isIdentifier(s), JSON.stringify(s)).to.equal(IDENT.test(s)); }), { numRuns: RUNS });
+  });
+});
