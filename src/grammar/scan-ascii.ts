@@ -69,15 +69,23 @@ function scanPiece(s: string, start: number, end: number): PieceAst {
 
   // A prefix needs a space after the type word; without a prefix, no space just means no name.
   const typeTerminated = kind === undefined || typeEnd < end;
-  const rest: TextNode[] = [];
-  if (typeEnd < end) {
+  let rest: TextNode[];
+  if (typeEnd >= end) {
+    rest = [];
+  } else {
     // Split the remainder at every single space; consecutive spaces give empty tokens.
     let tokStart = typeEnd + 1;
-    for (let sp = s.indexOf(' ', tokStart); sp >= 0 && sp < end; sp = s.indexOf(' ', tokStart)) {
-      rest.push(node(s, tokStart, sp));
-      tokStart = sp + 1;
+    let sp = s.indexOf(' ', tokStart);
+    if (sp < 0 || sp >= end) {
+      rest = [node(s, tokStart, end)]; // the usual `type name`: an exact-size array, no growth
+    } else {
+      rest = [];
+      for (; sp >= 0 && sp < end; sp = s.indexOf(' ', tokStart)) {
+        rest.push(node(s, tokStart, sp));
+        tokStart = sp + 1;
+      }
+      rest.push(node(s, tokStart, end));
     }
-    rest.push(node(s, tokStart, end));
   }
   const fieldRange = { start: fieldStart, end };
   const field: FieldAst = {
