@@ -110,9 +110,8 @@ interface FileInfo {
 /** Every event registered so far, across lines and files, by name. Deletion lines register nothing. */
 export class EventRegistry {
   private count = 0;
-  // Per entry (a row across these columns): 28 bytes, and 9 more for the key once
+  // Per entry (a row across these columns): 24 bytes, and 9 more for the key once
   // a name comes back (the key columns are sparse: a chunk without keys is not allocated).
-  private readonly nameHash = new Column((n) => new Uint32Array(n));
   private readonly nameStart = new Column((n) => new Uint32Array(n));
   private readonly nameLen = new Column((n) => new Uint16Array(n));
   private readonly lineOf = new Column((n) => new Uint32Array(n));
@@ -136,9 +135,12 @@ export class EventRegistry {
   // Name bytes (UTF-8), back to back, in chunks; a name never spans two chunks.
   private readonly arena: Buffer[] = [];
   private arenaUsed = 0; // in the last chunk
-  // Open addressing with linear probing: entry index + 1, 0 = empty; at most 3/4 full
-  // (probes of a miss stay within a cache line or two; a half-full table cost 4 MB more per million names).
-  private slots = new Uint32Array(1024);
+  // Open addressing with linear probing, at most 3/4 full: slot i is the pair
+  // [name hash, entry index + 1] at 2i, 2i + 1 (0 = empty). The hash sits next to the
+  // entry so that a miss, the usual case, touches one cache line and not the rows.
+  private table = new Uint32Array(2 * 1024);
+  private lastMissSlot = -1;
+  private lastMissHash = 0;
   private readonly files: FileInfo[] = [];
   private readonly fileIndex = new Map<string, number>();
 
@@ -189,19 +191,24 @@ export class EventRegistry {
   find(name: string): number {
     const h = nameHash(name);
     const ascii = nameIsAscii;
-    const mask = this.slots.length - 1;
+    const t = this.table;
+    const mask = (t.length >>> 1) - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const v = this.slots[s]!;
-      if (v === 0) return -1;
-      const e = v - 1;
-      if (this.nameHash.get(e) === h && this.nameEquals(e, name, ascii)) return e;
+      const v = t[2 * s + 1]!;
+      if (v === 0) {
+        this.lastMissSlot = s; // where `add` inserts this name
+        this.lastMissHash = h;
+        return -1;
+      }
+      if (t[2 * s] === h && this.nameEquals(v - 1, name, ascii)) return v - 1;
     }
   }
 
   /** Register `name` unless it is known; returns false when it already was. */
   add(name: string, file: string, source: LineSource | undefined, r: Registration): boolean {
     if (this.find(name) >= 0) return false;
-    const h = nameHash(name);
+    const slot = this.lastMissSlot;
+    const h = this.lastMissHash;
     const ascii = nameIsAscii;
     const bytes = ascii ? name.length : Buffer.byteLength(name, 'utf8');
     if (bytes > MAX_NAME_BYTES) return false; // longer than any definition the kernel accepts
@@ -213,7 +220,6 @@ export class EventRegistry {
     const chunk = this.arena[this.arena.length - 1]!;
     if (ascii) for (let i = 0; i < bytes; i++) chunk[this.arenaUsed + i] = name.charCodeAt(i);
     else chunk.write(name, this.arenaUsed, 'utf8');
-    this.nameHash.set(e, h);
     this.nameStart.set(e, ((this.arena.length - 1) << ARENA_BITS) | this.arenaUsed);
     this.nameLen.set(e, bytes);
     this.arenaUsed += bytes;
@@ -227,8 +233,10 @@ export class EventRegistry {
     this.offsetDelta.set(e, Math.min(delta, 0xffffffff));
     this.byteOffsetOf.set(e, r.byteOffset);
     if (!source) this.kept.set(e, flatCopy(r.lineText));
-    if ((this.count - this.removed.size) * 4 > this.slots.length * 3) this.rebuildTable(this.slots.length * 2);
-    else this.insertSlot(e);
+    this.table[2 * slot] = h;
+    this.table[2 * slot + 1] = e + 1;
+    const slots = this.table.length >>> 1;
+    if ((this.count - this.removed.size) * 4 > slots * 3) this.rebuildTable(slots * 2);
     return true;
   }
 
@@ -284,18 +292,22 @@ export class EventRegistry {
         this.kept.delete(e);
       }
     }
-    this.rebuildTable(this.slots.length);
+    this.rebuildTable(this.table.length >>> 1);
   }
 
-  private insertSlot(e: number): void {
-    const mask = this.slots.length - 1;
-    let s = this.nameHash.get(e) & mask;
-    while (this.slots[s] !== 0) s = (s + 1) & mask;
-    this.slots[s] = e + 1;
-  }
-
-  private rebuildTable(size: number): void {
-    this.slots = new Uint32Array(size);
-    for (let e = 0; e < this.count; e++) if (!this.removed.has(e)) this.insertSlot(e);
+  /** A fresh table of `slots` slots with every entry not removed (the hashes come from the old table). */
+  private rebuildTable(slots: number): void {
+    const old = this.table;
+    const t = new Uint32Array(2 * slots);
+    const mask = slots - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const v = old[i + 1]!;
+      if (v === 0 || this.removed.has(v - 1)) continue;
+      let s = old[i]! & mask;
+      while (t[2 * s + 1] !== 0) s = (s + 1) & mask;
+      t[2 * s] = old[i]!;
+      t[2 * s + 1] = v;
+    }
+    this.table = t;
   }
 }
