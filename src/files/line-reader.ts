@@ -170,7 +170,12 @@ export async function* readLineBatches(source: AsyncIterable<Uint8Array | string
   if (batch.length > 0) yield batch;
 }
 
-/** Open a file as a byte stream for `readLines`. Errors (ENOENT, EISDIR, EACCES) surface on first read. */
+/**
+ * Open a file as a byte stream for `readLines`. Errors (ENOENT, EISDIR, EACCES) surface on first read.
+ * 16 KiB reads: a batch of lines lives while it is linted, and with 64 KiB batches enough
+ * of them outlived young-generation collections to grow a 50 MB lint's peak RSS by about
+ * 15 MB; the smaller reads measured no slower.
+ */
 export function openDefinitionFile(path: string): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { highWaterMark: 1 << 16 });
+  return createReadStream(path, { highWaterMark: 1 << 14 });
 }

@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { applyFixesToFile } from '../../files/apply-fixes.js';
 import { openDefinitionFile, readLineBatches } from '../../files/line-reader.js';
 import { fileLineSource } from '../../files/line-source.js';
+import { capYoungGeneration } from '../young-generation.js';
 import { EventRegistry, lintLines, type FileDiagnostic, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
 import type { AbiName } from '../../layout/types.js';
 import { REPORT_FORMATS, REPORT_STREAMS, type ReportFormat } from '../../report/index.js';
@@ -69,40 +70,48 @@ export const lintCommand: CliCommand<LintArgs> = {
     const lintOptions = { abi, rules, registry, onDiagnostic };
     const results: FileResult[] = [];
     const ioErrors: string[] = [];
-    for (const input of files) {
-      const display = input.kind === 'stdin' ? '<stdin>' : input.display;
-      try {
-        if (input.kind === 'stdin') {
-          results.push(await lintLines(display, readLineBatches(io.stdin), lintOptions));
-          continue;
-        }
-        // The registry reads a line back only when its event name comes back (UE304).
-        const lineSource = fileLineSource(input.path);
-        const fileOptions = { ...lintOptions, lineSource };
-        try {
-          let result = await lintLines(display, readLineBatches(openDefinitionFile(input.path)), fileOptions);
-          for (let pass = 0; args.fix && pass < MAX_FIX_PASSES; pass++) {
-            const edits = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
-            if (edits.length === 0) break;
-            const applied = await applyFixesToFile(input.path, edits);
-            if (applied === 0) break;
-            lineSource.close(); // the file was replaced: read the new one
-            registry.removeFile(display);
-            result = await lintLines(display, readLineBatches(openDefinitionFile(input.path)), fileOptions);
-          }
-          results.push(result);
-        } finally {
-          lineSource.close();
-        }
-      } catch (err) {
-        const line = inputError(display, err);
-        if (line === undefined) throw err;
-        ioErrors.push(line);
-      }
+    const stopCapping = capYoungGeneration();
+    try {
+      await lintInputs();
+    } finally {
+      stopCapping();
     }
-
     if (stream) pending += stream.end({ ...shown, files: results.length }, reportCtx);
     flush();
     return finishRun(results, ioErrors, args, ctx, stream !== undefined);
+
+    async function lintInputs(): Promise<void> {
+      for (const input of files) {
+        const display = input.kind === 'stdin' ? '<stdin>' : input.display;
+        try {
+          if (input.kind === 'stdin') {
+            results.push(await lintLines(display, readLineBatches(io.stdin), lintOptions));
+            continue;
+          }
+          // The registry reads a line back only when its event name comes back (UE304).
+          const lineSource = fileLineSource(input.path);
+          const fileOptions = { ...lintOptions, lineSource };
+          try {
+            let result = await lintLines(display, readLineBatches(openDefinitionFile(input.path)), fileOptions);
+            for (let pass = 0; args.fix && pass < MAX_FIX_PASSES; pass++) {
+              const edits = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+              if (edits.length === 0) break;
+              const applied = await applyFixesToFile(input.path, edits);
+              if (applied === 0) break;
+              lineSource.close(); // the file was replaced: read the new one
+              registry.removeFile(display);
+              result = await lintLines(display, readLineBatches(openDefinitionFile(input.path)), fileOptions);
+            }
+            results.push(result);
+          } finally {
+            lineSource.close();
+          }
+        } catch (err) {
+          const line = inputError(display, err);
+          if (line === undefined) throw err;
+          ioErrors.push(line);
+        }
+      }
+    }
   },
 };
