@@ -48,19 +48,41 @@ export default function stringWidth(string, options) {
 };
 
 /**
- * yargs' platform shim imports two functions from `assert` at module load; loading
- * node:assert (and the util/colors machinery behind it) costs about 3 ms on every
- * run. This stub loads it on the first call instead.
+ * yargs' platform shim imports two functions from `assert` and calls them on every
+ * run; loading node:assert (and the util/colors machinery behind it) costs about
+ * 3 ms. This stub does the comparison (Object.is, as node:assert does) and loads
+ * node:assert only to throw its AssertionError when a check fails.
  */
 const lazyAssert = {
   name: 'lazy-assert',
   setup(b) {
     b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (/[\\/]node_modules[\\/]yargs[\\/]/.test(args.importer) ? { path: 'assert', namespace: 'lazy-assert' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'lazy-assert' }, () => ({
-      contents: `export const notStrictEqual = (...a) => require('node:assert').notStrictEqual(...a);
-export const strictEqual = (...a) => require('node:assert').strictEqual(...a);`,
+      contents: `export const notStrictEqual = (a, b, ...rest) => { if (Object.is(a, b)) require('node:assert').notStrictEqual(a, b, ...rest); };
+export const strictEqual = (a, b, ...rest) => { if (!Object.is(a, b)) require('node:assert').strictEqual(a, b, ...rest); };`,
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * The yargs factory calls `.version()` with no argument, which guesses a version by
+ * searching for a package.json upwards from the working directory (a readdir per
+ * level, then an AssertionError when none is found): 1-5 ms of every run, for a
+ * value ue-lint replaces at once with `.version(VERSION)`. This drops that call.
+ */
+const yargsNoVersionGuess = {
+  name: 'yargs-no-version-guess',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]lib[\\/]yargs-factory\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const text = await readFile(args.path, 'utf8');
+      const call = /(\n\s*)yargs\.version\(\);/;
+      if (!call.test(text)) {
+        return { contents: text, loader: 'js', warnings: [{ text: `${args.path}: no \`yargs.version()\` call found; the start-up patch no longer applies` }] };
+      }
+      return { contents: text.replace(call, '$1/* ue-lint: version set by the CLI */'), loader: 'js' };
+    });
   },
 };
 
@@ -83,7 +105,7 @@ await build({
   define: { 'import.meta.url': '__ueBundleUrl' },
   banner: { js: "var __ueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-  plugins: [lazyStringWidth, lazyAssert],
+  plugins: [lazyStringWidth, lazyAssert, yargsNoVersionGuess],
 });
 
 // CODE CACHE: a training run of the common path (lint, stdin, both report styles) so

@@ -8,5 +8,8 @@ const load = createRequire(import.meta.url);
 /** node:crypto, for temp-file names (`--fix`, codegen). */
 export const crypto = (): typeof import('node:crypto') => load('node:crypto');
 
+/** node:v8, for the young-generation cap of a long lint. */
+export const v8 = (): typeof import('node:v8') => load('node:v8');
+
 /** node:child_process, for `git show` (`diff REV:path`). */
 export const childProcess = (): typeof import('node:child_process') => load('node:child_process');
