@@ -3,19 +3,19 @@
 // from ue-lint's own `formatFile` output, captured `*.format` files, and real kernel files.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFile, parseDefinition } from '../../src/index.js';
 import { expectGolden } from '../support/golden.js';
 import { run } from './fake-io.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TRACEFS = join(ROOT, 'fixtures', 'tracefs');
 
 function tmp(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ue-check-'));
+  const dir = tempDir('ue-check-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

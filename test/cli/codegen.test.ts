@@ -2,12 +2,12 @@
 // bin (needs `npm run build`). Output must equal the library generators' and the codegen goldens.
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCHeader, generateTsModule, parseDefinition } from '../../src/index.js';
 import { run } from './fake-io.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KINDS_DIR = join(ROOT, 'fixtures', 'definitions', 'codegen');
@@ -15,7 +15,7 @@ const GOLDEN_TS = readFileSync(join(ROOT, 'fixtures/golden/codegen/kinds.ts'), '
 const GOLDEN_H = readFileSync(join(ROOT, 'fixtures/golden/codegen/kinds.h'), 'utf8');
 
 function tmp(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ue-codegen-cli-'));
+  const dir = tempDir('ue-codegen-cli-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

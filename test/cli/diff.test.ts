@@ -2,17 +2,17 @@
 // formats (json and markdown pinned by goldens), git revisions, and one spawn of the built CLI.
 import { expect } from 'chai';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectGolden } from '../support/golden.js';
 import { run } from './fake-io.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function tmp(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ue-diff-'));
+  const dir = tempDir('ue-diff-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

@@ -2,13 +2,13 @@
 // against fixtures/files. Needs `npm run build` first (`npm test` does it).
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectGolden } from '../support/golden.js';
 import { sarifValidator } from '../report/sarif-validator.js';
 import { run as runInProcess } from './fake-io.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'ue-lint.cjs');
@@ -93,7 +93,7 @@ describe('cli end-to-end (built bin/ue-lint.cjs)', function () {
   });
 
   it('--fix round trip: fixes in place atomically, keeps mode and line endings, is idempotent', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ue-e2e-'));
+    const dir = tempDir('ue-e2e-');
     const file = join(dir, 'fixable.ue');
     cpSync(join(FIXTURES, 'fixable.ue'), file);
     const mode = statSync(file).mode;

@@ -1,14 +1,14 @@
 import { expect } from 'chai';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from './fake-io.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/files/', import.meta.url));
 
 function tmp(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ue-cli-'));
+  const dir = tempDir('ue-cli-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyFixesToFile, applyLineEdits } from '../../src/files/apply-fixes.js';
+import { tempDir } from '../support/temp-dir.js';
 
 describe('files/apply-fixes', () => {
   it('applies non-overlapping edits right to left and skips overlaps', () => {
@@ -11,7 +11,7 @@ describe('files/apply-fixes', () => {
   });
 
   it('rewrites only fixed lines, keeps CRLF, BOM and mode, leaves no temp file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ue-fix-'));
+    const dir = tempDir('ue-fix-');
     const file = join(dir, 'a.ue');
     writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('x u32  a\r\nkeep  me\r\ny u32  b')]));
     chmodSync(file, 0o640);
@@ -23,7 +23,7 @@ describe('files/apply-fixes', () => {
   });
 
   it('never rewrites a file the edits do not change', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ue-fix-'));
+    const dir = tempDir('ue-fix-');
     const file = join(dir, 'a.ue');
     writeFileSync(file, 'x u32 a\n');
     const before = statSync(file).mtimeMs;

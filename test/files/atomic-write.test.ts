@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { replaceFileAtomic, writeFileAtomic } from '../../src/files/atomic-write.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'ue-atomic-'));
+const tmp = () => tempDir('ue-atomic-');
 
 describe('files/atomic-write', () => {
   it('creates a new file and replaces an existing one, keeping its mode, leaving no temp file', async () => {
