@@ -1,6 +1,8 @@
 // Process glue: the only file that touches `process`.
 import { removePendingTempFiles } from '../files/temp-files.js';
-import { main } from './main.js';
+import { parseLintFastPath } from './fast-args.js';
+import { runFastLint } from './fast-lint.js';
+import type { CliIo } from './io.js';
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
@@ -17,13 +19,19 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-// No top-level await: the bundle is CommonJS (see scripts/build.mjs).
-void main(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+const io: CliIo = {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,
-}).then((code) => {
+};
+// A plain lint (the pre-commit hook) skips yargs; main() and yargs load only for
+// everything else (a lazily initialised part of the bundle, see fast-args.ts).
+// No top-level await: the bundle is CommonJS (see scripts/build.mjs).
+const fast = parseLintFastPath(argv);
+const run = fast ? runFastLint(fast, io) : import('./main.js').then(({ main }) => main(argv, io));
+void run.then((code) => {
   process.exitCode = code;
 });

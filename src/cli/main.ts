@@ -2,16 +2,17 @@
 // library; this file wires yargs, colours and exit codes. Never touches `process`
 // (bin.ts does), so tests call `main(argv, fakeIo)` directly.
 import yargs, { type Argv } from 'yargs';
-import pkg from '../../package.json' with { type: 'json' };
 import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT_CODES_HELP, SYNTAX_HELP } from './help.js';
 import { CliError, colourLevel, makeChalk, type CliIo } from './io.js';
+import { runCommand } from './run-command.js';
 import { STDIN_TOKEN, closest } from './suggest.js';
+import { VERSION } from './version.js';
 
 export type { CliIo } from './io.js';
 
-export const VERSION: string = pkg.version;
+export { VERSION } from './version.js';
 
 /** Flags that belong to `ue-lint` itself rather than to the default `lint` command. */
 const TOP_LEVEL_FLAGS = new Set(['--help', '-h', '--version']);
@@ -101,12 +102,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       builder: (b: Argv) => cmd.builder(b).epilogue(`${SYNTAX_HELP}\n\n${EXIT_CODES_HELP}`) as Argv,
       handler: async (a) => {
         if (failure !== undefined) return;
-        try {
-          exitCode = await cmd.run(a, ctx);
-        } catch (err) {
-          exitCode = err instanceof CliError ? err.exitCode : 2;
-          failure = err instanceof CliError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
-        }
+        const outcome = await runCommand(() => cmd.run(a, ctx));
+        exitCode = outcome.code;
+        failure = outcome.failure;
       },
     });
   }
