@@ -1,6 +1,6 @@
 // Build: type-check everything, emit the library (dist/lib, with .d.ts), bundle the
-// CLI into one CommonJS file (dist/cli.cjs) and record a V8 code cache for it
-// (dist/cli.cjs.cache), so `ue-lint` starts fast. bin/ue-lint.cjs loads the two.
+// CLI into two CommonJS files (dist/cli-fast.cjs, dist/cli.cjs) and record a V8 code
+// cache for each, so `ue-lint` starts fast. bin/ue-lint.cjs loads them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -86,16 +86,38 @@ const yargsNoVersionGuess = {
   },
 };
 
+/**
+ * In the fast-path bundle only: the Chevrotain grammar (more than half of that
+ * bundle) is needed just for definitions that are not ASCII, which the hand-written
+ * scanner leaves to it. definition.ts's import of it becomes a stub that requires
+ * the separate dist/cli-grammar.cjs on first use.
+ */
+const lazyGrammar = {
+  name: 'lazy-chevrotain-grammar',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/grammar\/parse\.js$/ }, (args) => (/[\\/]src[\\/]definition\.ts$/.test(args.importer) ? { path: 'grammar', namespace: 'lazy-grammar' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-grammar' }, () => ({
+      contents: `let real;
+const grammar = () => (real ??= require('./cli-grammar.cjs'));
+export const parse = (input) => grammar().parse(input);
+export const parseKernelBytes = (source) => grammar().parseKernelBytes(source);`,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(path('dist'), { recursive: true, force: true });
 run(['-p', 'tsconfig.json']); // type-check src + tests
 run(['-p', 'tsconfig.build.json']);
 
 // CommonJS rather than ESM because only a classic script can be compiled through
 // vm.Script with `cachedData`: Node 20 has no compile cache for ES modules, and
-// compiling the bundle is a large share of a pre-commit run.
-await build({
-  entryPoints: [path('src/cli/bin.ts')],
-  outfile: path('dist/cli.cjs'),
+// compiling the bundle is a large share of a pre-commit run. Three bundles: the
+// fast path of a plain lint (no yargs, no other commands, no Chevrotain), the
+// Chevrotain grammar it loads for non-ASCII definitions, and the full CLI.
+const bundle = (entry, outfile, extra = {}) => build({
+  entryPoints: [path(entry)],
+  outfile: path(outfile),
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -105,20 +127,30 @@ await build({
   define: { 'import.meta.url': '__ueBundleUrl' },
   banner: { js: "var __ueBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
-  plugins: [lazyStringWidth, lazyAssert, yargsNoVersionGuess],
+  plugins: [lazyStringWidth, lazyAssert, yargsNoVersionGuess, ...(extra.plugins ?? [])],
+  external: extra.external ?? [],
 });
+await bundle('src/cli/fast-entry.ts', 'dist/cli-fast.cjs', { plugins: [lazyGrammar], external: ['./cli-grammar.cjs'] });
+await bundle('src/grammar/parse.ts', 'dist/cli-grammar.cjs');
+await bundle('src/cli/bin.ts', 'dist/cli.cjs');
 
-// CODE CACHE: a training run of the common path (lint, stdin, both report styles) so
-// the cache holds the functions a real run compiles, not just the top level. V8
-// rejects a cache from another Node version and the CLI then compiles normally.
-const training = 'wake u32 pid; char[16] comm\nbad u32  a;long b\nmsg char x[20]\n';
+// CODE CACHE: a training run per bundle, so each cache holds the functions a real
+// run compiles, not just the top level: a plain lint of stdin (fast path) and a
+// layout (full CLI). V8 rejects a cache from another Node version and the CLI then
+// compiles normally.
 const bin = path('bin/ue-lint.cjs');
-const result = spawnSync(process.execPath, [bin, 'lint', '-'], {
-  input: training,
-  env: { ...process.env, UE_LINT_RECORD_CODE_CACHE: '1', NO_COLOR: '1' },
-  encoding: 'utf8',
-});
-if (result.status !== 1 || !existsSync(path('dist/cli.cjs.cache'))) {
-  process.stderr.write(`build: the code-cache training run failed (exit ${result.status}): ${result.stderr}\n`);
-  process.exit(1);
+const trainings = [
+  { cache: 'cli-fast.cjs', args: ['lint', '-'], input: 'wake u32 pid; char[16] comm\nbad u32  a;long b\nmsg char x[20]\n', status: 1 },
+  { cache: 'cli.cjs', args: ['layout', '--format', 'json', 'wake u32 pid; char[16] comm'], input: '', status: 0 },
+];
+for (const t of trainings) {
+  const result = spawnSync(process.execPath, [bin, ...t.args], {
+    input: t.input,
+    env: { ...process.env, UE_LINT_RECORD_CODE_CACHE: t.cache, NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
+  if (result.status !== t.status || !existsSync(path(`dist/${t.cache}.cache`))) {
+    process.stderr.write(`build: the code-cache training run for ${t.cache} failed (exit ${result.status}): ${result.stderr}\n`);
+    process.exit(1);
+  }
 }

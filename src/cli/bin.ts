@@ -1,37 +1,13 @@
-// Process glue: the only file that touches `process`.
-import { removePendingTempFiles } from '../files/temp-files.js';
+// Entry of the full CLI bundle (dist/cli.cjs). bin/ue-lint.cjs first offers the
+// command line to the small fast-path bundle (fast-entry.ts) and loads this one
+// only when that declines; run directly, this bundle takes the fast path itself.
 import { parseLintFastPath } from './fast-args.js';
 import { runFastLint } from './fast-lint.js';
-import type { CliIo } from './io.js';
+import { main } from './main.js';
+import { exitWith, installProcessHandlers, processIo } from './process-glue.js';
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    // Interrupted mid `--fix`: drop half-written temp files (targets are untouched
-    // or completely replaced), then die of the same signal, as without a handler.
-    removePendingTempFiles();
-    process.kill(process.pid, signal);
-  });
-}
-
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  // `ue-lint … | head`: the reader went away; stop quietly.
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
-
+installProcessHandlers();
 const argv = process.argv.slice(2);
-const io: CliIo = {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  cwd: process.cwd(),
-  env: process.env,
-};
-// A plain lint (the pre-commit hook) skips yargs; main() and yargs load only for
-// everything else (a lazily initialised part of the bundle, see fast-args.ts).
-// No top-level await: the bundle is CommonJS (see scripts/build.mjs).
+const io = processIo();
 const fast = parseLintFastPath(argv);
-const run = fast ? runFastLint(fast, io) : import('./main.js').then(({ main }) => main(argv, io));
-void run.then((code) => {
-  process.exitCode = code;
-});
+exitWith(fast ? runFastLint(fast, io) : main(argv, io));

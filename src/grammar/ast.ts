@@ -2,7 +2,7 @@
 // and the byte range the kernel sees (`bytes`), because kernel rules count bytes.
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { KernelBytes } from '../source/kernel-bytes.js';
-import type { TypePrefixText } from './tokens.js';
+import type { TypePrefixText } from './kernel-text.js';
 
 export interface ByteRange {
   start: number;

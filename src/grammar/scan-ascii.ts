@@ -12,7 +12,7 @@
 // checks that both build deep-equal ASTs on generated and table inputs.
 import type { KernelBytes } from '../source/kernel-bytes.js';
 import type { DefinitionAst, FieldAst, FlagsAst, PieceAst, TextNode } from './ast.js';
-import type { TypePrefixText } from './tokens.js';
+import type { TypePrefixText } from './kernel-text.js';
 
 const SPACE = 0x20;
 

@@ -12,6 +12,9 @@
 //   matchers because they depend on the previous token, and they come before
 //   `Space` and `Word` because Chevrotain takes the first pattern that matches.
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { isKernelSpace, TYPE_PREFIXES } from './kernel-text.js';
+
+export { isKernelSpace, TYPE_PREFIXES, type TypePrefixText } from './kernel-text.js';
 
 /**
  * A maximal run of bytes other than `stops`. A custom matcher rather than a
@@ -52,10 +55,6 @@ export const Semi = createToken({ name: 'Semi', pattern: /;/, label: '";"' });
 export const Space = createToken({ name: 'Space', pattern: / /, label: 'space', categories: [FieldPart] });
 export const Word = createToken({ name: 'Word', label: 'token', line_breaks: false, categories: [FieldPart], ...runOf(' ;') });
 
-/** The kernel's isspace(): 0x09-0x0D, 0x20 and 0xA0 (Latin-1 NBSP in lib/ctype.c). */
-export function isKernelSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0;
-}
 
 function atPieceStart(tokens: IToken[]): boolean {
   const last = tokens[tokens.length - 1];
@@ -77,11 +76,6 @@ export const LeadingWs = createToken({
   },
 });
 
-/** The six prefixes in the kernel's order; the first hit wins. */
-export const TYPE_PREFIXES = [
-  'unsigned ', 'struct ', '__data_loc unsigned ', '__data_loc ', '__rel_loc unsigned ', '__rel_loc ',
-] as const;
-export type TypePrefixText = (typeof TYPE_PREFIXES)[number];
 
 export const TypePrefix = createToken({
   name: 'TypePrefix',

@@ -7,7 +7,7 @@ import { catalog, findCatalogEntry } from '../diagnostics/catalog.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { checkLine, splitDefinitionLine } from '../files/definition-file.js';
 import type { RawLine } from '../files/line-reader.js';
-import { parseDefinition } from '../index.js';
+import { parseDefinition } from '../definition.js';
 import { definitionMatchKey, fieldsMatchKey } from '../layout/matching.js';
 import { EventRegistry, type LineSource } from './event-registry.js';
 import type { AbiName, EventLayout, ParseResult } from '../layout/types.js';

@@ -2,7 +2,7 @@
 // each ends with exit 1 or 2, one stderr line naming the file, no stack trace, no hang,
 // and that `--fix` never leaves a truncated file. Needs `npm run build` first.
 //
-// The suite runs a snapshot of bin/ue-lint.cjs + dist/cli.cjs (and its code cache) copied into a world-readable
+// The suite runs a snapshot of bin/ue-lint.cjs + the dist/cli*.cjs bundles (and their code caches) copied into a world-readable
 // temp dir, so a concurrent `npm run build` (which deletes dist/) cannot pull the CLI away
 // mid-run, and so the permission case can run it as `nobody` when the tests run as root.
 import { expect } from 'chai';
@@ -124,6 +124,9 @@ async function whenTempFileAppears(dir: string, done: Promise<void>): Promise<bo
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The CLI bundles and their code caches in dist/ (bin/ue-lint.cjs loads them). */
+const bundleFiles = () => readdirSync(join(ROOT, 'dist')).filter((f) => /^cli.*\.cjs(\.cache)?$/.test(f));
+
 describe('robustness: the built CLI on hostile input', function () {
   this.timeout(60_000);
 
@@ -136,8 +139,7 @@ describe('robustness: the built CLI on hostile input', function () {
     mkdirSync(join(work, 'cli', 'dist'), { mode: 0o755 });
     bin = join(work, 'cli', 'bin', 'ue-lint.cjs');
     copyFileSync(join(ROOT, 'bin', 'ue-lint.cjs'), bin);
-    copyFileSync(dist, join(work, 'cli', 'dist', 'cli.cjs'));
-    copyFileSync(`${dist}.cache`, join(work, 'cli', 'dist', 'cli.cjs.cache'));
+    for (const f of bundleFiles()) copyFileSync(join(ROOT, 'dist', f), join(work, 'cli', 'dist', f));
     // Stop the upward config search here, so nothing above the temp dir leaks in.
     writeFileSync(join(work, 'ue-lint.config.json'), '{}\n');
   });
@@ -173,24 +175,29 @@ describe('robustness: the built CLI on hostile input', function () {
   });
 
   describe('the code cache', () => {
-    // bin/ue-lint.cjs compiles the bundle with the V8 code cache the build recorded; a
+    // bin/ue-lint.cjs compiles each bundle with the V8 code cache the build recorded; a
     // cache that is missing, corrupt or from another Node version must only cost speed.
+    // `lint` runs from the fast-path bundle, `layout` from the full CLI.
     for (const [label, cache] of [['missing', undefined], ['corrupt', Buffer.from('not a V8 code cache')]] as const) {
-      it(`a ${label} cache: same output and exit code`, () => {
+      it(`a ${label} cache: same output and exit code (fast path and full CLI)`, () => {
         const dir = caseDir(`cache-${label}`);
         mkdirSync(join(dir, 'bin'));
         mkdirSync(join(dir, 'dist'));
         copyFileSync(join(ROOT, 'bin', 'ue-lint.cjs'), join(dir, 'bin', 'ue-lint.cjs'));
-        copyFileSync(join(ROOT, 'dist', 'cli.cjs'), join(dir, 'dist', 'cli.cjs'));
-        if (cache) writeFileSync(join(dir, 'dist', 'cli.cjs.cache'), cache);
-        const args = ['layout', 'e u32 a; char[4] b'];
+        for (const f of bundleFiles().filter((f) => f.endsWith('.cjs'))) {
+          copyFileSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
+          if (cache) writeFileSync(join(dir, 'dist', `${f}.cache`), cache);
+        }
+        writeFileSync(join(dir, 'a.ue'), 'e u32 a; char[4] b\nbad u32  x\nt\u00e9st u8 y\n');
         const env = { PATH: process.env.PATH ?? '' };
-        const plain = spawnSync(process.execPath, [join(dir, 'bin', 'ue-lint.cjs'), ...args], { encoding: 'utf8', cwd: dir, env });
-        const shipped = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, env });
-        expect(plain.status, plain.stderr).to.equal(0);
-        expect(plain.stderr).to.equal('');
-        expect(plain.stdout).to.equal(shipped.stdout);
-        expect(plain.stdout).to.contain('payload offset');
+        for (const [args, status, marker] of [[['layout', 'e u32 a; char[4] b'], 0, 'payload offset'], [['lint', 'a.ue', '--format', 'compact'], 1, 'UE006']] as const) {
+          const plain = spawnSync(process.execPath, [join(dir, 'bin', 'ue-lint.cjs'), ...args], { encoding: 'utf8', cwd: dir, env });
+          const shipped = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, env });
+          expect(plain.status, plain.stderr).to.equal(status);
+          expect(plain.stderr).to.equal('');
+          expect(plain.stdout).to.equal(shipped.stdout);
+          expect(plain.stdout).to.contain(marker);
+        }
       });
     }
   });

@@ -1,6 +1,6 @@
 import { catalog, showText } from '../../diagnostics/catalog.js';
 import type { Span } from '../../diagnostics/diagnostic.js';
-import { isKernelSpace } from '../../grammar/tokens.js';
+import { isKernelSpace } from '../../grammar/kernel-text.js';
 import { argsMatchFields } from '../../layout/matching.js';
 import type { Rule, RuleContext } from '../rule.js';
 

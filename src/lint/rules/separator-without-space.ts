@@ -1,5 +1,5 @@
 import { catalog } from '../../diagnostics/catalog.js';
-import { isKernelSpace } from '../../grammar/tokens.js';
+import { isKernelSpace } from '../../grammar/kernel-text.js';
 import type { Rule } from '../rule.js';
 
 /** `u32 a;u32 b`: fine today, EADDRINUSE on re-registration with 6.4–6.8 kernels. */
