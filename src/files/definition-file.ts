@@ -43,39 +43,34 @@ export function isKernelSpace(ch: string): boolean {
  * e.g. `u:test u32 a # note` → `{ kind: 'definition', definition: 'test u32 a', defStart: 2, comment: ' note', ... }`.
  */
 export function splitDefinitionLine(text: string, hasCR = false): DefinitionLine {
+  // Runs once per line of a file: plain loops and one result object, no spreads.
   const hash = text.indexOf('#');
   const body = hash >= 0 ? text.slice(0, hash) : text;
-  const commentPart = hash >= 0 ? { comment: text.slice(hash + 1), commentStart: hash } : {};
-  let allSpace = true;
-  for (const ch of body) if (!isKernelSpace(ch)) { allSpace = false; break; }
-  if (allSpace) {
-    return { kind: hash >= 0 ? 'comment' : 'blank', definition: '', defStart: body.length, hasCR, prefixed: false, ...commentPart };
+  let first = 0;
+  while (first < body.length && isKernelSpace(body[first]!)) first++;
+  let line: DefinitionLine;
+  if (first === body.length) {
+    line = { kind: hash >= 0 ? 'comment' : 'blank', definition: '', defStart: body.length, hasCR, prefixed: false };
+  } else if (body[0] === '-' || body[0] === '!') {
+    line = { kind: 'deletion', definition: body, defStart: 0, hasCR, prefixed: false };
+  } else {
+    let start = 0;
+    let prefixed = false;
+    if (body.startsWith('u:')) {
+      prefixed = true;
+      start = 2;
+      while (start < body.length && isKernelSpace(body[start]!)) start++;
+    }
+    let end = body.length;
+    if (hash >= 0) while (end > start && isKernelSpace(body[end - 1]!)) end--;
+    line = { kind: 'definition', definition: body.slice(start, end), defStart: start, hasCR, prefixed };
+    if (end < body.length) line.trailingWsBeforeComment = { start: end, end: body.length };
   }
-  if (body[0] === '-' || body[0] === '!') {
-    return { kind: 'deletion', definition: body, defStart: 0, hasCR, prefixed: false, ...commentPart };
-  }
-  let start = 0;
-  let prefixed = false;
-  if (body.startsWith('u:')) {
-    prefixed = true;
-    start = 2;
-    while (start < body.length && isKernelSpace(body[start]!)) start++;
-  }
-  let end = body.length;
-  let trailingWsBeforeComment: Span | undefined;
   if (hash >= 0) {
-    while (end > start && isKernelSpace(body[end - 1]!)) end--;
-    if (end < body.length) trailingWsBeforeComment = { start: end, end: body.length };
+    line.comment = text.slice(hash + 1);
+    line.commentStart = hash;
   }
-  return {
-    kind: 'definition',
-    definition: body.slice(start, end),
-    defStart: start,
-    hasCR,
-    prefixed,
-    ...commentPart,
-    ...(trailingWsBeforeComment ? { trailingWsBeforeComment } : {}),
-  };
+  return line;
 }
 
 function make(entry: CatalogEntry<any>, span: Span, args: unknown[] = [], extra: Partial<Diagnostic> = {}): Diagnostic {
@@ -138,6 +133,8 @@ export interface LineContext {
  * with a fix that deletes it) and UE305 (malformed deletion line).
  */
 export function checkLine(text: string, split: DefinitionLine, ctx: LineContext): Diagnostic[] {
+  // Nearly every line has none of these: answer without allocating (the lint hot path).
+  if (!(ctx.line === 1 && ctx.bom) && split.kind !== 'deletion' && split.trailingWsBeforeComment === undefined && !split.hasCR) return [];
   const out: Diagnostic[] = [];
   if (ctx.line === 1 && ctx.bom) out.push(make(catalog.byteOrderMark, { start: 0, end: 0 }));
   if (split.kind === 'deletion') out.push(...checkDeletionLine(split.definition).diagnostics);

@@ -197,16 +197,17 @@ export async function lintLines(file: string, batches: AsyncIterable<readonly Ra
 
   // HOT PATH: one call per line of a file that may have millions; most lines
   // produce nothing, so nothing is allocated for them beyond the parse itself.
+  const parseOptions = { abi };
   const lintLine = (raw: RawLine): void => {
     const split = splitDefinitionLine(raw.text, raw.hasCR);
     const placed: Placed[] = [];
-    for (const d of checkLine(raw.text, split, { line: raw.line, bom: raw.bom })) placed.push({ d, shift: 0 });
+    for (const d of checkLine(raw.text, split, raw)) placed.push({ d, shift: 0 });
 
     if (split.kind === 'definition') {
       const shift = split.defStart;
       let parsed: ParseResult | undefined;
       try {
-        parsed = parseDefinition(split.definition, { abi });
+        parsed = parseDefinition(split.definition, parseOptions);
       } catch (err) {
         const e = catalog.internalError;
         placed.push({
