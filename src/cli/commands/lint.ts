@@ -67,7 +67,8 @@ export const lintCommand: CliCommand<LintArgs> = {
       : undefined;
 
     const registry = new EventRegistry();
-    const lintOptions = { abi, rules, registry, onDiagnostic };
+    // --quiet while streaming: warnings are counted (for --max-warnings) but never built.
+    const lintOptions = { abi, rules, registry, onDiagnostic, dropWarnings: args.quiet === true };
     const results: FileResult[] = [];
     const ioErrors: string[] = [];
     const stopCapping = capYoungGeneration();
