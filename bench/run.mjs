@@ -606,7 +606,7 @@ async function profileChild() {
 function stageOf(functionName, { path }) {
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (path === '(native)') return 'other native code (builtins, regex, strings)';
-  if (path.startsWith('chevrotain/') || path.startsWith('lodash-es/') || path.startsWith('dist/lib/grammar/') || path.startsWith('dist/lib/source/')) return 'grammar: lexer, parser, AST (incl. chevrotain)';
+  if (path.startsWith('chevrotain/') || path.startsWith('lodash-es/') || path.startsWith('dist/lib/grammar/') || path.startsWith('dist/lib/source/')) return 'grammar: ASCII scanner, Chevrotain for the rest, AST';
   if (path.startsWith('dist/lib/layout/')) return 'layout';
   if (path.startsWith('dist/lib/lint/')) return 'lint rules';
   if (path.startsWith('dist/lib/diagnostics/')) return 'diagnostics (catalog, messages)';
