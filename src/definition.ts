@@ -11,6 +11,7 @@ import { computeLayout, type FieldDetail } from './layout/layout.js';
 import { getProfile, type AbiProfile } from './layout/profiles.js';
 import type { EventLayout, LayoutField, ParseOptions, ParseResult } from './layout/types.js';
 import { runRules } from './lint/lint.js';
+import { parsePlainDefinition } from './plain-definition.js';
 import { toKernelBytes } from './source/kernel-bytes.js';
 
 export interface AnalysisResult {
@@ -100,6 +101,12 @@ export function analyzeDefinition(input: string, options?: ParseOptions): Analys
  */
 export function parseDefinition(input: string, options?: ParseOptions): ParseResult {
   try {
+    // Plain linux definitions (most of any real file) skip the AST: see plain-definition.ts.
+    // It accepts only ASCII word characters, brackets, digits, spaces and `;`.
+    if (options?.abi !== 'v5' && typeof input === 'string') {
+      const plain = parsePlainDefinition(input);
+      if (plain !== undefined) return plain;
+    }
     return analyzeDefinition(input, options).result;
   } catch (err) {
     // Defence in depth: a bug must surface as a diagnostic, never as an exception.
