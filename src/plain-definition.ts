@@ -96,13 +96,23 @@ function plainSize(s: string, start: number, end: number): number {
   return n;
 }
 
-/** Is `s[start, end)` an identifier that is not one of the four `common_*` field names? */
-function plainFieldName(s: string, start: number, end: number): boolean {
-  if (end <= start) return false;
+/**
+ * If `s[start, end)` is an identifier that does not start with `common_` (the four
+ * `common_*` field names are UE105's business), a hash of it (never 0), else 0. The
+ * hash makes the duplicate-name check integer compares.
+ */
+function plainFieldName(s: string, start: number, end: number): number {
+  if (end <= start) return 0;
   const first = s.charCodeAt(start);
-  if (first >= 0x30 && first <= 0x39) return false;
-  for (let i = start; i < end; i++) if (!isWordByte(s.charCodeAt(i))) return false;
-  return !(first === 0x63 && s.startsWith('common_', start)); // no `common_*` at all: simpler than the list
+  if (first >= 0x30 && first <= 0x39) return 0;
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isWordByte(c)) return 0;
+    h = Math.imul(h ^ c, 16777619);
+  }
+  if (first === 0x63 && s.startsWith('common_', start)) return 0;
+  return h | 1;
 }
 
 /**
@@ -114,6 +124,7 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
   const head = nameEnd(text);
   if (head < 0) return undefined;
   const fields: LayoutField[] = [];
+  const nameHashes: number[] = [];
   let bareSemis: number[] | undefined; // `;` not followed by a space (UE112), made into diagnostics at the end
   let offset = 8;
   let pos = head + 1;
@@ -133,7 +144,7 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
       typeEnd = text.indexOf(' ', word);
       if (typeEnd < 0 || typeEnd >= end || !typeWord(text, word, typeEnd)) return undefined;
       size = 4;
-    } else if (c0 === 0x73 && text.startsWith('struct ', pos)) {
+    } else if (c0 === 0x73 && text.charCodeAt(pos + 1) === 0x74 && text.startsWith('struct ', pos)) {
       // `struct T name SIZE`
       typeEnd = text.indexOf(' ', pos + 7);
       if (typeEnd < 0 || typeEnd >= end || !typeWord(text, pos + 7, typeEnd)) return undefined;
@@ -154,13 +165,16 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
       if (size === 0) size = charArrayLength(word);
       if (size === 0) return undefined;
     }
-    if (!plainFieldName(text, typeEnd + 1, nameEnd)) return undefined;
+    const nameHash = plainFieldName(text, typeEnd + 1, nameEnd);
+    if (nameHash === 0) return undefined;
     // The kernel wraps offsets past 2^32 (UE209). 511 bytes cannot get there with
     // these sizes (at most about 25 structs of < 10^8 bytes); kept in case limits change.
     if (offset + size > 0x7fffffff) return undefined;
     const type = text.slice(pos, typeEnd);
     const name = text.slice(typeEnd + 1, nameEnd);
-    for (const f of fields) if (f.name === name) return undefined; // duplicates: the full path reports them
+    // Duplicates: the full path reports them (UE104).
+    for (let i = 0; i < fields.length; i++) if (nameHashes[i] === nameHash && fields[i]!.name === name) return undefined;
+    nameHashes.push(nameHash);
     fields.push({ type, name, offset, size, signed: type.charCodeAt(0) !== 0x75 });
     offset += size;
     if (last) break;

@@ -46,6 +46,7 @@ export function toKernelBytes(input: string): KernelBytes {
   const bytes = buf.toString('latin1');
   // byteToText[b] = UTF-16 offset of the character containing byte b (for b = length: text.length).
   const byteToText = new Uint32Array(bytes.length + 1);
+  let loneSurrogate = false; // encoded as U+FFFD: decoding its bytes is not the text itself
   let b = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -56,7 +57,10 @@ export function toKernelBytes(input: string): KernelBytes {
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n = 4;
       units = 2;
-    } else n = 3; // BMP char, or a lone surrogate (encoded as U+FFFD, 3 bytes)
+    } else {
+      n = 3; // BMP char, or a lone surrogate (encoded as U+FFFD, 3 bytes)
+      if (c >= 0xd800 && c <= 0xdfff) loneSurrogate = true;
+    }
     for (let k = 0; k < n; k++) byteToText[b + k] = i;
     b += n;
     i += units - 1;
@@ -68,7 +72,16 @@ export function toKernelBytes(input: string): KernelBytes {
     cutAtNul: nul >= 0,
     ascii: false,
     toTextOffset: (off) => byteToText[Math.min(Math.max(off, 0), bytes.length)]!,
-    slice: (s, e) => Buffer.from(bytes.slice(s, e), 'latin1').toString('utf8'),
+    // Token ranges start and end on character boundaries (they split at ASCII bytes),
+    // so the text itself can be sliced; only a range that cuts a character (the v5
+    // bracket scan's 8 bytes) is decoded, which turns the partial bytes into U+FFFD.
+    slice: (s, e) => {
+      const start = Math.min(Math.max(s, 0), bytes.length);
+      const end = Math.min(Math.max(e, start), bytes.length);
+      const cut = (at: number) => at < bytes.length && (bytes.charCodeAt(at) & 0xc0) === 0x80;
+      if (!loneSurrogate && !cut(start) && !cut(end)) return text.slice(byteToText[start]!, byteToText[end]!);
+      return Buffer.from(bytes.slice(start, end), 'latin1').toString('utf8');
+    },
   };
 }
 
