@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 'use strict';
-// Shipped entry point. The CLI is two pre-built CommonJS bundles: dist/cli-fast.cjs
-// runs a plain lint command line (the pre-commit hook) and dist/cli.cjs everything
-// else. Each is compiled here through vm.Script with the V8 code cache that
-// `npm run build` records next to it (Node 20 has no compile cache of its own, and
-// compiling is a large share of a hook run). V8 rejects a cache made by another Node
-// version; the bundle then compiles normally. CommonJS, not .mjs: an ES module entry
-// makes Node start its ESM loader first (about 2.5 ms of every run).
+// Shipped entry point. The CLI is pre-built CommonJS bundles: dist/cli-fast.cjs runs
+// a plain lint command line (the pre-commit hook; it requires dist/cli-grammar.cjs for
+// non-ASCII definitions) and dist/cli.cjs everything else. Each is compiled here
+// through vm.Script with the V8 code cache that `npm run build` records next to it
+// (Node 20 has no compile cache of its own, and compiling is a large share of a hook
+// run). V8 rejects a cache made by another Node version; the bundle then compiles
+// normally. CommonJS, not .mjs: an ES module entry makes Node start its ESM loader
+// first (about 2.5 ms of every run).
 const { readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');

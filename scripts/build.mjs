@@ -1,6 +1,7 @@
 // Build: type-check everything, emit the library (dist/lib, with .d.ts), bundle the
-// CLI into two CommonJS files (dist/cli-fast.cjs, dist/cli.cjs) and record a V8 code
-// cache for each, so `ue-lint` starts fast. bin/ue-lint.cjs loads them.
+// CLI into three CommonJS files (dist/cli-fast.cjs, dist/cli-grammar.cjs, dist/cli.cjs)
+// and record a V8 code cache for the fast path and the full CLI, so `ue-lint` starts
+// fast. bin/ue-lint.cjs loads them.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
