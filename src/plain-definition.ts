@@ -134,6 +134,7 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
     const last = end < 0;
     if (last) end = text.length;
     let typeEnd: number; // the type is text[pos, typeEnd)
+    let type: string | undefined;
     let nameEnd = end; // the name is text[typeEnd + 1, nameEnd)
     let size: number;
     const c0 = text.charCodeAt(pos);
@@ -160,9 +161,9 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
         typeEnd = text.indexOf(' ', typeEnd + 1);
         if (typeEnd < 0 || typeEnd >= end) return undefined;
       }
-      const word = text.slice(pos, typeEnd);
-      size = fixedSize(word);
-      if (size === 0) size = charArrayLength(word);
+      type = text.slice(pos, typeEnd);
+      size = fixedSize(type);
+      if (size === 0) size = charArrayLength(type);
       if (size === 0) return undefined;
     }
     const nameHash = plainFieldName(text, typeEnd + 1, nameEnd);
@@ -170,7 +171,7 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
     // The kernel wraps offsets past 2^32 (UE209). 511 bytes cannot get there with
     // these sizes (at most about 25 structs of < 10^8 bytes); kept in case limits change.
     if (offset + size > 0x7fffffff) return undefined;
-    const type = text.slice(pos, typeEnd);
+    type ??= text.slice(pos, typeEnd);
     const name = text.slice(typeEnd + 1, nameEnd);
     // Duplicates: the full path reports them (UE104).
     for (let i = 0; i < fields.length; i++) if (nameHashes[i] === nameHash && fields[i]!.name === name) return undefined;
