@@ -3,7 +3,7 @@
 // UTF-8, absurdly long lines) with the byte offset of the first bad byte.
 // No fs here except `openDefinitionFile`, which only reads a file's bytes.
 
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 export interface RawLine {
   /** Line text without `\n`, without the `\r` of a CRLF, and (line 1) without a BOM. */
@@ -182,15 +182,18 @@ const READ_CHUNK = 1 << 14;
  * grow a 50 MB lint's peak RSS by about 15 MB; the smaller reads measured no slower.
  */
 export async function* openDefinitionFile(path: string): AsyncGenerator<Uint8Array> {
-  const fd = openSync(path, 'r');
-  let streamed = false;
+  // Anything but a regular file (a FIFO, a device) is streamed: the stream opens it in
+  // the thread pool, where waiting for a FIFO's writer blocks nothing. (Stat first:
+  // opening and closing a FIFO here could discard what its writer already wrote.)
+  if (!statSync(path).isFile()) {
+    yield* createReadStream(path, { highWaterMark: READ_CHUNK });
+    return;
+  }
+  // O_NONBLOCK: should the path become a FIFO after the stat, the open must still not
+  // wait on the main thread; it changes nothing for a regular file.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(fd).isFile()) {
-      closeSync(fd);
-      streamed = true;
-      yield* createReadStream(path, { highWaterMark: READ_CHUNK });
-      return;
-    }
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`EINVAL: not a regular file, read '${path}'`), { code: 'EINVAL', path });
     for (let chunks = 1; ; chunks++) {
       const buf = Buffer.allocUnsafe(READ_CHUNK);
       const n = readSync(fd, buf, 0, READ_CHUNK, null);
@@ -201,6 +204,6 @@ export async function* openDefinitionFile(path: string): AsyncGenerator<Uint8Arr
       if (chunks % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
-    if (!streamed) closeSync(fd);
+    closeSync(fd);
   }
 }

@@ -157,6 +157,35 @@ describe('robustness: the built CLI on hostile input', function () {
     return dir;
   }
 
+  describe('a FIFO as input', function () {
+    // Regular files are read synchronously; a FIFO must be opened off the main thread,
+    // or waiting for its writer would leave no thread to run the signal handlers.
+    before(function () { if (process.platform === 'win32') this.skip(); });
+
+    it('is read to the end when its writer comes and goes', async () => {
+      const dir = caseDir('fifo-writer');
+      spawnSync('mkfifo', [join(dir, 'in.ue')]);
+      const writer = spawn('sh', ['-c', 'sleep 0.3; printf "a u32 x\\nb u32  y\\n" > in.ue'], { cwd: dir, stdio: 'ignore' });
+      const r = await cli(['in.ue', '--format', 'compact'], { cwd: dir, timeoutMs: 10_000 });
+      writer.kill();
+      expect(r.timedOut).to.equal(false);
+      expect(r.code, r.stderr).to.equal(1);
+      expect(r.stdout).to.match(/^in\.ue:2:\d+: error UE006 /m);
+    });
+
+    it('without a writer, SIGTERM still ends the run at once', async () => {
+      const dir = caseDir('fifo-no-writer');
+      spawnSync('mkfifo', [join(dir, 'in.ue')]);
+      const r = await cli(['in.ue'], {
+        cwd: dir,
+        timeoutMs: 10_000,
+        onSpawn: (pid) => { setTimeout(() => { try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ } }, 700); },
+      });
+      expect(r.timedOut, 'SIGKILLed after the timeout: SIGTERM was not handled').to.equal(false);
+      expect(r.signal).to.equal('SIGTERM');
+    });
+  });
+
   describe('paths', () => {
     it('a missing path: exit 2, one line naming it (lint, layout, format)', async () => {
       const dir = caseDir('missing');
