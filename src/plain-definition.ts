@@ -19,10 +19,13 @@
 // definitions and on the benchmark corpus holds the two together.
 import { catalog } from './diagnostics/catalog.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { fixedSize } from './layout/layout.js';
+import { PROFILES } from './layout/profiles.js';
 import type { LayoutField, ParseResult } from './layout/types.js';
+import { SEPARATOR_FIX } from './lint/rules/separator-without-space.js';
 
-const MAX_BYTES = 511; // PROFILES.linux.maxDefinitionBytes
-const MAX_ARRAY = 1024; // PROFILES.linux.maxArrayLength
+const MAX_BYTES = PROFILES.linux.maxDefinitionBytes;
+const MAX_ARRAY = PROFILES.linux.maxArrayLength;
 const SPACE = 0x20;
 const SEMI = 0x3b;
 
@@ -35,19 +38,8 @@ function separatorWithoutSpace(semi: number): Diagnostic {
   const span = { start: semi, end: semi + 1 };
   return {
     code: UE112.code, name: UE112.name, severity: UE112.severity, message: UE112_MESSAGE, span, help: UE112_HELP,
-    fix: { span, replacement: '; ', description: 'put a space after `;`' },
+    fix: { span, replacement: SEPARATOR_FIX.replacement, description: SEPARATOR_FIX.description },
   };
-}
-
-/** The sizes of the fixed types, keyed by the type text. */
-function fixedSize(type: string): number {
-  switch (type) {
-    case 'u32': case 's32': case 'int': case 'unsigned int': return 4;
-    case 'u64': case 's64': return 8;
-    case 'u16': case 's16': case 'short': case 'unsigned short': return 2;
-    case 'u8': case 's8': case 'char': case 'unsigned char': return 1;
-    default: return 0;
-  }
 }
 
 /** `char[N]` / `unsigned char[N]` with N plain decimal in 1..1024 and `]` last: N, else 0. */
@@ -162,8 +154,7 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
         if (typeEnd < 0 || typeEnd >= end) return undefined;
       }
       type = text.slice(pos, typeEnd);
-      size = fixedSize(type);
-      if (size === 0) size = charArrayLength(type);
+      size = fixedSize(type) ?? charArrayLength(type);
       if (size === 0) return undefined;
     }
     const nameHash = plainFieldName(text, typeEnd + 1, nameEnd);

@@ -31,7 +31,7 @@ export interface LayoutResult {
 }
 
 /** The fixed-size types (spec §2.5). A switch, not a Map: no hashing of a fresh string per field. */
-function fixedSize(raw: string): number | undefined {
+export function fixedSize(raw: string): number | undefined {
   switch (raw) {
     case 'u32': case 's32': case 'int': case 'unsigned int': return 4;
     case 'u64': case 's64': return 8;

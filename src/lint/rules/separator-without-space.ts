@@ -2,6 +2,9 @@ import { catalog } from '../../diagnostics/catalog.js';
 import { isKernelSpace } from '../../grammar/kernel-text.js';
 import type { Rule } from '../rule.js';
 
+/** The fix's edit (shared with the plain-definition fast path, which reports UE112 too). */
+export const SEPARATOR_FIX = { replacement: '; ', description: 'put a space after `;`' } as const;
+
 /** `u32 a;u32 b`: fine today, EADDRINUSE on re-registration with 6.4–6.8 kernels. */
 export const separatorWithoutSpace: Rule = {
   entry: catalog.separatorWithoutSpace,
@@ -13,7 +16,7 @@ export const separatorWithoutSpace: Rule = {
       if (Number.isNaN(next) || isKernelSpace(next)) continue;
       const at = source.toTextOffset(semi);
       const span = { start: at, end: at + 1 };
-      ctx.report(catalog.separatorWithoutSpace, [], span, { fix: { span, replacement: '; ', description: 'put a space after `;`' } });
+      ctx.report(catalog.separatorWithoutSpace, [], span, { fix: { span, replacement: SEPARATOR_FIX.replacement, description: SEPARATOR_FIX.description } });
     }
   },
 };
