@@ -27,13 +27,24 @@ export const duplicateFieldName: Rule = {
       }
       return;
     }
-    const seen = new Map<string, Span>();
+    // Many fields: an open-addressing table of first occurrences, keyed by a
+    // 32-bit FNV-1a of the name. A Map hashes each fresh name string itself and
+    // cost about 60 ns per field, most of a 70-field definition's rule time.
+    const mask = (1 << (32 - Math.clz32(named.length * 2 - 1))) - 1; // power of two ≥ 2n, minus 1
+    const table = new Int32Array(mask + 1); // index + 1 of a first occurrence; 0 = empty
     for (let i = 0; i < named.length; i++) {
-      const name = named[i]!.name;
-      if (name.raw === '') continue;
-      const first = seen.get(name.raw);
-      if (first) report(ctx, i, first);
-      else seen.set(name.raw, name.span);
+      const raw = named[i]!.name.raw;
+      if (raw === '') continue;
+      let h = 0x811c9dc5;
+      for (let k = 0; k < raw.length; k++) h = Math.imul(h ^ raw.charCodeAt(k), 16777619);
+      let slot = h & mask;
+      for (;;) {
+        const entry = table[slot]!;
+        if (entry === 0) { table[slot] = i + 1; break; }
+        const first = named[entry - 1]!.name;
+        if (first.raw === raw) { report(ctx, i, first.span); break; }
+        slot = (slot + 1) & mask;
+      }
     }
   },
 };
