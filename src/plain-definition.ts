@@ -19,10 +19,11 @@
 // definitions and on the benchmark corpus holds the two together.
 import { catalog } from './diagnostics/catalog.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { fixedSize } from './layout/layout.js';
+import { FIXED_TYPES, FIXED_TYPE_SIZES, fixedTypeAt } from './layout/layout.js';
 import { PROFILES } from './layout/profiles.js';
 import type { LayoutField, ParseResult } from './layout/types.js';
 import { SEPARATOR_FIX } from './lint/rules/separator-without-space.js';
+import { BYTE_CLASS, isWordByte } from './source/word-bytes.js';
 
 const MAX_BYTES = PROFILES.linux.maxDefinitionBytes;
 const MAX_ARRAY = PROFILES.linux.maxArrayLength;
@@ -57,128 +58,146 @@ function charArrayLength(type: string): number {
   return n <= MAX_ARRAY ? n : 0;
 }
 
-const isWordByte = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-
-/** The event name `[A-Za-z0-9_]+` ending at the first space, or -1. */
-function nameEnd(s: string): number {
-  let i = 0;
-  while (i < s.length && isWordByte(s.charCodeAt(i))) i++;
-  return i > 0 && i < s.length && s.charCodeAt(i) === SPACE ? i : -1;
-}
-
 /** Is `s[start, end)` a non-empty run of word bytes and brackets (`char[]`, `u8`)? */
 function typeWord(s: string, start: number, end: number): boolean {
   if (end <= start) return false;
   for (let i = start; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (!isWordByte(c) && c !== 0x5b && c !== 0x5d) return false;
+    if (BYTE_CLASS[c & 0xff] === 0 || c >= 256) return false;
   }
   return true;
 }
 
-/** `s[start, end)` as a decimal without leading zeros, 1 to 99,999,999; else 0. */
-function plainSize(s: string, start: number, end: number): number {
-  if (end <= start || end - start > 8 || s.charCodeAt(start) === 0x30) return 0;
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = s.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return 0;
-    n = n * 10 + d;
-  }
-  return n;
-}
+// Set by structSizeEnd.
+let structSize = 0;
 
 /**
- * If `s[start, end)` is an identifier that does not start with `common_` (the four
- * `common_*` field names are UE105's business), a hash of it (never 0), else 0. The
- * hash makes the duplicate-name check integer compares.
+ * Scans a struct size from `start`: decimal digits without a leading zero, 1 to
+ * 99,999,999. Returns where the digits stop and sets `structSize` (0 when not plain).
  */
-function plainFieldName(s: string, start: number, end: number): number {
-  if (end <= start) return 0;
-  const first = s.charCodeAt(start);
-  if (first >= 0x30 && first <= 0x39) return 0;
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (!isWordByte(c)) return 0;
-    h = Math.imul(h ^ c, 16777619);
+function structSizeEnd(s: string, start: number): number {
+  let n = 0;
+  let i = start;
+  for (; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
   }
-  if (first === 0x63 && s.startsWith('common_', start)) return 0;
-  return h | 1;
+  structSize = i === start || i - start > 8 || s.charCodeAt(start) === 0x30 ? 0 : n;
+  return i;
 }
+
+// The name hashes of the fields so far, for the duplicate check: one buffer for
+// the process, so a call allocates nothing for it. A piece takes at least 5 bytes
+// (`u8 a;`), so 511 bytes hold at most about 100 fields.
+const nameHashes = new Int32Array(256);
 
 /**
  * The full path's result for a plain definition on the linux ABI, or undefined.
  * `text` must be ASCII without NUL (the caller has checked).
+ *
+ * One forward scan: each byte is read once, and nothing is allocated for a piece
+ * until it has passed (a definition that turns out not to be plain, about 30% of
+ * a real file, then costs little before the full path takes it). Fixed types use
+ * the constant spelling from FIXED_TYPES, not a slice. The byte loops of the
+ * common case are written out here rather than in helpers: V8 stops inlining
+ * calls into a function this size, and the calls measured about 10%.
  */
 export function parsePlainDefinition(text: string): ParseResult | undefined {
-  if (text.length > MAX_BYTES) return undefined;
-  const head = nameEnd(text);
-  if (head < 0) return undefined;
+  const n = text.length;
+  if (n > MAX_BYTES) return undefined;
+  // The event name: `[A-Za-z0-9_]+` up to the first space.
+  let head = 0;
+  while (head < n && isWordByte(text.charCodeAt(head))) head++;
+  if (head === 0 || text.charCodeAt(head) !== SPACE) return undefined;
   const fields: LayoutField[] = [];
-  const nameHashes: number[] = [];
   let bareSemis: number[] | undefined; // `;` not followed by a space (UE112), made into diagnostics at the end
   let offset = 8;
   let pos = head + 1;
   for (;;) {
-    // One piece: `type name`, ending at `;` or the end of the text.
-    let end = text.indexOf(';', pos);
-    const last = end < 0;
-    if (last) end = text.length;
-    let typeEnd: number; // the type is text[pos, typeEnd)
-    let type: string | undefined;
-    let nameEnd = end; // the name is text[typeEnd + 1, nameEnd)
+    // One piece: `type name` or `struct T name SIZE`, ending at `;` or the end of the text.
+    let type: string;
     let size: number;
-    const c0 = text.charCodeAt(pos);
-    if (c0 === 0x5f && (text.startsWith('__data_loc ', pos) || text.startsWith('__rel_loc ', pos))) {
+    let typeEnd: number; // the type is text[pos, typeEnd), and a space follows it
+    let struct = false;
+    let c = text.charCodeAt(pos);
+    if (c === 0x5f && (text.startsWith('__data_loc ', pos) || text.startsWith('__rel_loc ', pos))) {
       // Dynamic data: a 4-byte offset/length word, whatever the type word says.
       let word = pos + (text.charCodeAt(pos + 2) === 0x64 ? 11 : 10);
       if (text.startsWith('unsigned ', word)) word += 9;
       typeEnd = text.indexOf(' ', word);
-      if (typeEnd < 0 || typeEnd >= end || !typeWord(text, word, typeEnd)) return undefined;
+      if (typeEnd < 0 || !typeWord(text, word, typeEnd)) return undefined;
+      type = text.slice(pos, typeEnd);
       size = 4;
-    } else if (c0 === 0x73 && text.charCodeAt(pos + 1) === 0x74 && text.startsWith('struct ', pos)) {
-      // `struct T name SIZE`
+    } else if (c === 0x73 && text.charCodeAt(pos + 1) === 0x74 && text.startsWith('struct ', pos)) {
       typeEnd = text.indexOf(' ', pos + 7);
-      if (typeEnd < 0 || typeEnd >= end || !typeWord(text, pos + 7, typeEnd)) return undefined;
-      nameEnd = text.indexOf(' ', typeEnd + 1);
-      if (nameEnd < 0 || nameEnd >= end) return undefined;
-      size = plainSize(text, nameEnd + 1, end);
-      if (size === 0) return undefined;
+      if (typeEnd < 0 || !typeWord(text, pos + 7, typeEnd)) return undefined;
+      type = text.slice(pos, typeEnd);
+      size = 0; // from the size token, below
+      struct = true;
     } else {
-      typeEnd = text.indexOf(' ', pos);
-      if (typeEnd < 0 || typeEnd >= end) return undefined;
+      // The type word runs to a space; `;` or the end first means no name.
+      typeEnd = pos;
+      while (typeEnd < n && (c = text.charCodeAt(typeEnd)) !== SPACE && c !== SEMI) typeEnd++;
+      if (c !== SPACE || typeEnd === n) return undefined;
       // `unsigned X`: the prefix takes the next word into the type.
       if (typeEnd - pos === 8 && text.startsWith('unsigned', pos)) {
-        typeEnd = text.indexOf(' ', typeEnd + 1);
-        if (typeEnd < 0 || typeEnd >= end) return undefined;
+        typeEnd++;
+        while (typeEnd < n && (c = text.charCodeAt(typeEnd)) !== SPACE && c !== SEMI) typeEnd++;
+        if (c !== SPACE || typeEnd === n) return undefined;
       }
-      type = text.slice(pos, typeEnd);
-      size = fixedSize(type) ?? charArrayLength(type);
+      const fixed = fixedTypeAt(text, pos, typeEnd);
+      if (fixed >= 0) {
+        type = FIXED_TYPES[fixed]!;
+        size = FIXED_TYPE_SIZES[fixed]!;
+      } else {
+        type = text.slice(pos, typeEnd);
+        size = charArrayLength(type);
+        if (size === 0) return undefined;
+      }
+    }
+    // The field name: an identifier, not `common_*` (UE105's business), hashed as
+    // it is read so that the duplicate check compares integers.
+    const nameStart = typeEnd + 1;
+    let nameEnd = nameStart;
+    let hash = 0x811c9dc5;
+    while (nameEnd < n && isWordByte((c = text.charCodeAt(nameEnd)))) {
+      hash = Math.imul(hash ^ c, 16777619);
+      nameEnd++;
+    }
+    const first = text.charCodeAt(nameStart);
+    if (nameEnd === nameStart || (first >= 0x30 && first <= 0x39)) return undefined;
+    if (first === 0x63 && text.startsWith('common_', nameStart)) return undefined;
+    hash |= 1;
+    let end = nameEnd; // where the piece ends: `;` or the end of the text
+    if (struct) {
+      if (text.charCodeAt(nameEnd) !== SPACE) return undefined;
+      end = structSizeEnd(text, nameEnd + 1);
+      size = structSize;
       if (size === 0) return undefined;
     }
-    const nameHash = plainFieldName(text, typeEnd + 1, nameEnd);
-    if (nameHash === 0) return undefined;
+    if (end < n && text.charCodeAt(end) !== SEMI) return undefined;
     // The kernel wraps offsets past 2^32 (UE209). 511 bytes cannot get there with
     // these sizes (at most about 25 structs of < 10^8 bytes); kept in case limits change.
     if (offset + size > 0x7fffffff) return undefined;
-    type ??= text.slice(pos, typeEnd);
-    const name = text.slice(typeEnd + 1, nameEnd);
+    const name = text.slice(nameStart, nameEnd);
     // Duplicates: the full path reports them (UE104).
-    for (let i = 0; i < fields.length; i++) if (nameHashes[i] === nameHash && fields[i]!.name === name) return undefined;
-    nameHashes.push(nameHash);
+    const count = fields.length;
+    if (count === nameHashes.length) return undefined;
+    for (let i = 0; i < count; i++) if (nameHashes[i] === hash && fields[i]!.name === name) return undefined;
+    nameHashes[count] = hash;
     fields.push({ type, name, offset, size, signed: type.charCodeAt(0) !== 0x75 });
     offset += size;
-    if (last) break;
+    if (end >= n) break;
     // The next piece starts after `;` and at most one space (UE112 when there is none).
     pos = end + 1;
-    if (pos >= text.length) return undefined; // a trailing `;`: an empty last piece
+    if (pos >= n) return undefined; // a trailing `;`: an empty last piece
     if (text.charCodeAt(pos) === SPACE) {
       pos++;
     } else {
       (bareSemis ??= []).push(end);
     }
-    const c = text.charCodeAt(pos);
+    c = text.charCodeAt(pos);
     if (c === SPACE || c === SEMI) return undefined;
   }
   const diagnostics: Diagnostic[] = [];

@@ -30,15 +30,49 @@ export interface LayoutResult {
   complete: boolean;
 }
 
-/** The fixed-size types (spec §2.5). A switch, not a Map: no hashing of a fresh string per field. */
-export function fixedSize(raw: string): number | undefined {
-  switch (raw) {
-    case 'u32': case 's32': case 'int': case 'unsigned int': return 4;
-    case 'u64': case 's64': return 8;
-    case 'u16': case 's16': case 'short': case 'unsigned short': return 2;
-    case 'u8': case 's8': case 'char': case 'unsigned char': return 1;
-    default: return undefined;
+/** The fixed-size types (spec §2.5), indexed by what `fixedTypeAt` answers. */
+export const FIXED_TYPES = [
+  'u8', 's8', 'char', 'unsigned char', 'u16', 's16', 'short', 'unsigned short',
+  'u32', 's32', 'int', 'unsigned int', 'u64', 's64',
+] as const;
+export const FIXED_TYPE_SIZES: readonly number[] = [1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 8, 8];
+
+/**
+ * The index in FIXED_TYPES of the type spelled by `s[start, end)`, or -1.
+ * Decided on length and char codes, without slicing: the plain fast path asks
+ * this of every field before it has made any string, and then reuses the
+ * constant spelling instead of a fresh slice. (A `switch` on a sliced string
+ * compared it with each case in turn.)
+ */
+export function fixedTypeAt(s: string, start: number, end: number): number {
+  const c0 = s.charCodeAt(start);
+  switch (end - start) {
+    case 2: // u8 s8
+      return s.charCodeAt(start + 1) === 0x38 ? (c0 === 0x75 ? 0 : c0 === 0x73 ? 1 : -1) : -1;
+    case 3: { // u16 s16 u32 s32 u64 s64 int
+      if (c0 === 0x69) return s.startsWith('int', start) ? 10 : -1;
+      const sign = c0 === 0x75 ? 0 : c0 === 0x73 ? 1 : -1;
+      if (sign < 0) return -1;
+      const c1 = s.charCodeAt(start + 1);
+      const c2 = s.charCodeAt(start + 2);
+      if (c1 === 0x31 && c2 === 0x36) return 4 + sign;
+      if (c1 === 0x33 && c2 === 0x32) return 8 + sign;
+      if (c1 === 0x36 && c2 === 0x34) return 12 + sign;
+      return -1;
+    }
+    case 4: return s.startsWith('char', start) ? 2 : -1;
+    case 5: return s.startsWith('short', start) ? 6 : -1;
+    case 12: return s.startsWith('unsigned int', start) ? 11 : -1;
+    case 13: return s.startsWith('unsigned char', start) ? 3 : -1;
+    case 14: return s.startsWith('unsigned short', start) ? 7 : -1;
+    default: return -1;
   }
+}
+
+/** The size of a fixed-size type (spec §2.5), e.g. 4 for `unsigned int`; undefined for any other text. */
+export function fixedSize(raw: string): number | undefined {
+  const i = fixedTypeAt(raw, 0, raw.length);
+  return i < 0 ? undefined : FIXED_TYPE_SIZES[i];
 }
 
 /**

@@ -32,11 +32,16 @@ function rulesFor(abi: AbiName): readonly Rule[] {
 
 export function runRules(ast: DefinitionAst, profile: AbiProfile, fields: readonly FieldDetail[], accepted: boolean, report: Report): void {
   const namedFields: NamedField[] = [];
+  let allIdentifiers = true;
   for (const p of ast.pieces) {
     const name = p.field?.rest[0];
-    if (p.field && name) namedFields.push({ ast: p.field, name, identifier: isIdentifier(name.text) });
+    if (p.field && name) {
+      const identifier = isIdentifier(name.text);
+      if (!identifier) allIdentifiers = false;
+      namedFields.push({ ast: p.field, name, identifier });
+    }
   }
-  const ctx: RuleContext = { ast, profile, fields, namedFields, accepted, report };
+  const ctx: RuleContext = { ast, profile, fields, namedFields, allIdentifiers, accepted, report };
   for (const rule of rulesFor(profile.name)) {
     try {
       rule.check(ctx);

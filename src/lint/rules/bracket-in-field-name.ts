@@ -7,6 +7,7 @@ const C_ARRAY = /^([^[]+)(\[[^\]]*\])$/; // e.g. `msg[20]` → `msg`, `[20]`
 export const bracketInFieldName: Rule = {
   entry: catalog.bracketInFieldName,
   check(ctx) {
+    if (ctx.allIdentifiers) return;
     for (const { ast, name, identifier } of ctx.namedFields) {
       if (identifier) continue;
       // `__data_loc  char[] a`: a doubled space made `char[]` the name; that error says it better.

@@ -21,8 +21,12 @@ export const duplicateFieldName: Rule = {
       for (let i = 1; i < named.length; i++) {
         const raw = named[i]!.name.raw;
         if (raw === '') continue; // reported as empty-field-name
+        // Length and first byte first: comparing two fresh strings is a call, these are loads.
+        const length = raw.length;
+        const first = raw.charCodeAt(0);
         for (let j = 0; j < i; j++) {
-          if (named[j]!.name.raw === raw) { report(ctx, i, named[j]!.name.span); break; }
+          const other = named[j]!.name.raw;
+          if (other.length === length && other.charCodeAt(0) === first && other === raw) { report(ctx, i, named[j]!.name.span); break; }
         }
       }
       return;

@@ -5,6 +5,7 @@ import type { Rule } from '../rule.js';
 export const emptyFieldName: Rule = {
   entry: catalog.emptyFieldName,
   check(ctx) {
+    if (ctx.allIdentifiers) return;
     for (const { ast, name, identifier } of ctx.namedFields) {
       if (identifier || name.raw !== '' || ast.rest.length > (ast.structMode ? 2 : 1)) continue;
       // Point at the space that made the empty token.

@@ -8,6 +8,7 @@ const OTHER_RULES = /[[\t\n\v\f\r]/;
 export const unusualFieldName: Rule = {
   entry: catalog.unusualFieldName,
   check(ctx) {
+    if (ctx.allIdentifiers) return;
     for (const { name, identifier } of ctx.namedFields) {
       if (identifier || name.raw === '' || OTHER_RULES.test(name.text)) continue;
       ctx.report(catalog.unusualFieldName, [name.text], name.span);

@@ -7,6 +7,7 @@ const WHITESPACE = /[\t\n\v\f\r]/; // the space itself can never be inside a tok
 export const whitespaceInFieldName: Rule = {
   entry: catalog.nameTrailingWhitespace,
   check(ctx) {
+    if (ctx.allIdentifiers) return;
     for (const { name, identifier } of ctx.namedFields) {
       if (!identifier && WHITESPACE.test(name.text)) ctx.report(catalog.nameTrailingWhitespace, [name.text], name.span);
     }
