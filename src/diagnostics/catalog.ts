@@ -36,8 +36,12 @@ const both = ['linux', 'v5'] as const;
 const linuxOnly = ['linux'] as const;
 const v5Only = ['v5'] as const;
 
+const NEEDS_ESCAPE = /[\x00-\x1f\x7f\xa0]/;
+
 /** Show a byte string safely inside backticks: control bytes as `\t`, `\r`, `\xNN`. */
 export function showText(s: string): string {
+  // Most texts need no escape: one native scan instead of a loop that rebuilds the string.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

@@ -58,8 +58,8 @@ function scanPiece(s: string, start: number, end: number): PieceAst {
   const kind = prefixAt(s, fieldStart);
   let prefix: FieldAst['prefix'];
   if (kind !== undefined) {
-    const p = node(s, fieldStart, fieldStart + kind.length);
-    prefix = { text: p.text, raw: p.raw, span: p.span, bytes: p.bytes, kind };
+    const prefixRange = { start: fieldStart, end: fieldStart + kind.length };
+    prefix = { text: kind, raw: kind, span: prefixRange, bytes: prefixRange, kind }; // the constant spelling: no slice
   }
   // The type runs to the first space after the prefix (or after the first byte,
   // which is neither a space nor `;`), or to the piece's end. indexOf is native.
@@ -87,7 +87,8 @@ function scanPiece(s: string, start: number, end: number): PieceAst {
       rest.push(node(s, tokStart, end));
     }
   }
-  const fieldRange = { start: fieldStart, end };
+  // Without leading whitespace the field and the piece cover the same bytes: one range.
+  const fieldRange = fieldStart === start ? range : { start: fieldStart, end };
   const field: FieldAst = {
     span: fieldRange,
     bytes: fieldRange,
