@@ -68,10 +68,32 @@ describe('properties: plain-definition fast path', function () {
     expect(plain, 'the fast path was taken').to.be.greaterThan(RUNS / 20);
   });
 
-  it(`agrees with the full path on many-field definitions near the 511-byte limit (${Math.min(RUNS, 2000)} runs)`, () => {
-    const many = fc.array(fc.constantFrom('u8 a', 'char[64] b', 'struct s c 4096', '__data_loc char[] d', 'u64 e'), { minLength: 1, maxLength: 40 })
-      .map((ps) => `big ${ps.map((p, i) => `${p}${i}`).join(';')}`);
-    fc.assert(fc.property(many, (text) => { expectSame(text); }), { numRuns: Math.min(RUNS, 2000) });
+  it(`agrees with the full path on many-field definitions on both sides of the 511-byte limit (${Math.min(RUNS, 2000)} runs)`, () => {
+    // Lengths drawn uniformly (fast-check's default sizes stay small), with both separators.
+    const piece = fc.constantFrom('u8 a', 'char[64] b', 'struct s c 4096', '__data_loc char[] d', 'u64 e', 'struct t f 99999999');
+    const many = fc.integer({ min: 1, max: 120 })
+      .chain((n) => fc.tuple(fc.array(piece, { minLength: n, maxLength: n }), fc.constantFrom(';', '; ')))
+      .map(([ps, sep]) => `big ${ps.map((p, i) => p.replace(/ (\w)( \d+)?$/, (_m, x: string, z = '') => ` ${x}${i}${z}`)).join(sep)}`);
+    let tooLong = 0;
+    fc.assert(fc.property(many, (text) => { if (expectSame(text) && text.length > 511) tooLong++; }), { numRuns: Math.min(RUNS, 2000) });
+    expect(tooLong, 'plain definitions over 511 bytes were judged by the fast path').to.be.greaterThan(Math.min(RUNS, 2000) / 10);
+  });
+
+  it('agrees with the full path around the 511-byte limit, separators included', () => {
+    for (let total = 505; total <= 516; total++) {
+      for (const sep of [';', '; ']) {
+        // `e u8 a;u8 b…` grown to `total` bytes with a long last name, so a `;` lands near byte 511.
+        for (let shift = 0; shift < 6; shift++) {
+          const head = `e ${Array.from({ length: 40 }, (_, i) => `u64 f${i}`).join(sep)}${sep}u8 `;
+          const nameLength = total - head.length - shift;
+          if (nameLength < 1) continue;
+          const text = `${head}${'n'.repeat(nameLength)}${shift > 0 ? `${sep}u8 ${'z'.repeat(Math.max(1, shift - sep.length - 3))}` : ''}`;
+          expectSame(text);
+        }
+      }
+    }
+    // Too long with other problems too: the full path takes these.
+    for (const text of [`e ${'u8 a;'.repeat(110)}u8 z`, `e ${Array.from({ length: 300 }, (_, i) => `u8 f${i}`).join(';')}`]) expectSame(text);
   });
 });
 
