@@ -109,6 +109,9 @@ const nameHashes = new Int32Array(256);
  */
 export function parsePlainDefinition(text: string): ParseResult | undefined {
   const n = text.length; // bytes too: a plain definition is ASCII
+  // A plain definition ends in a field name or a struct size: a trailing space,
+  // `;` or tab is known here without reading the rest.
+  if (!isWordByte(text.charCodeAt(n - 1))) return undefined;
   // The event name: `[A-Za-z0-9_]+` up to the first space.
   let head = 0;
   while (head < n && isWordByte(text.charCodeAt(head))) head++;
