@@ -7,10 +7,11 @@
 // `char[N]` / `unsigned char[N]` (N decimal, 1 to 1024), `__data_loc T` /
 // `__rel_loc T` (T a word, brackets allowed) or `struct T field SIZE` (SIZE decimal,
 // up to 8 digits, without leading zeros), identifier field names
-// that are unique and not `common_*`, pieces separated by `;` with at most one
-// space after it, and at most 511 bytes. Such a definition is accepted, and the
-// only diagnostic it can get is UE112 (`;` without a space). Anything else returns
-// undefined and takes the full path (AST, layout, every rule).
+// that are unique and not `common_*`, and pieces separated by `;` with at most
+// one space after it. Such a definition is accepted if it fits in 511 bytes
+// (else UE001 rejects it), and the only other diagnostic it can get is UE112
+// (`;` without a space). Anything else returns undefined and takes the full path
+// (AST, layout, every rule).
 //
 // Why: the full path costs about 1.8 µs per definition, most of it in building the
 // AST and running the rules, which find nothing in a plain definition; this costs
@@ -19,6 +20,8 @@
 // definitions and on the benchmark corpus holds the two together.
 import { catalog } from './diagnostics/catalog.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { mergeByPosition } from './diagnostics/order.js';
+import { createDiagnostic } from './diagnostics/report.js';
 import { FIXED_TYPES, FIXED_TYPE_SIZES, fixedTypeAt } from './layout/layout.js';
 import { PROFILES } from './layout/profiles.js';
 import type { LayoutField, ParseResult } from './layout/types.js';
@@ -89,7 +92,8 @@ function structSizeEnd(s: string, start: number): number {
 
 // The name hashes of the fields so far, for the duplicate check: one buffer for
 // the process, so a call allocates nothing for it. A piece takes at least 5 bytes
-// (`u8 a;`), so 511 bytes hold at most about 100 fields.
+// (`u8 a;`), so 511 bytes hold at most about 100 fields; a (too long) definition
+// with more fields than the buffer holds takes the full path.
 const nameHashes = new Int32Array(256);
 
 /**
@@ -105,11 +109,6 @@ const nameHashes = new Int32Array(256);
  */
 export function parsePlainDefinition(text: string): ParseResult | undefined {
   const n = text.length; // bytes too: a plain definition is ASCII
-  // Over 511 bytes the kernel says EINVAL (UE001): the full path reports that. The
-  // bound also keeps this function fast: letting the long (70-field) definitions
-  // of the benchmark corpus through made V8's code for every call about 8% slower,
-  // more than judging them here saved.
-  if (n > MAX_BYTES) return undefined;
   // A plain definition ends in a field name or a struct size: a trailing space,
   // `;` or tab is known here without reading the rest.
   if (!isWordByte(text.charCodeAt(n - 1))) return undefined;
@@ -184,8 +183,8 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
       if (size === 0) return undefined;
     }
     if (end < n && text.charCodeAt(end) !== SEMI) return undefined;
-    // The kernel wraps offsets past 2^32 (UE209). 511 bytes cannot get there with
-    // these sizes (at most about 25 structs of < 10^8 bytes); kept in case limits change.
+    // Offsets past 2^31 are UE209's business (the kernel wraps them at 2^32): only
+    // a too-long definition gets there with these sizes (more than 21 structs of < 10^8 bytes).
     if (offset + size > 0x7fffffff) return undefined;
     const name = text.slice(nameStart, nameEnd);
     // Duplicates: the full path reports them (UE104).
@@ -209,5 +208,13 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
   }
   const warnings: Diagnostic[] = [];
   if (bareSemis) for (const semi of bareSemis) warnings.push(separatorWithoutSpace(semi));
+  if (n > MAX_BYTES) {
+    // Plain but too long: the kernel's first check fails (UE001, as the full path
+    // reports it), and nothing else can (UE106 asks only of accepted definitions).
+    // Long definitions were the costliest single case on the full path (about
+    // 12 µs for 70 fields), so they are judged here too.
+    const tooLong = createDiagnostic(catalog.definitionTooLong, [n], { start: MAX_BYTES, end: n });
+    return { ok: false, errno: tooLong.errno!, diagnostics: mergeByPosition([tooLong], warnings) };
+  }
   return { ok: true, event: { name: text.slice(0, head), flags: [], fields }, diagnostics: warnings };
 }
