@@ -95,6 +95,8 @@ function structSizeEnd(s: string, start: number): number {
 // (`u8 a;`), so 511 bytes hold at most about 100 fields; a (too long) definition
 // with more fields than the buffer holds takes the full path.
 const nameHashes = new Int32Array(256);
+// The positions of the `;` without a space after them, likewise (fewer than the fields).
+const bareSemis = new Int32Array(256);
 
 /**
  * The full path's result for a plain definition on the linux ABI, or undefined.
@@ -117,7 +119,7 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
   while (head < n && isWordByte(text.charCodeAt(head))) head++;
   if (head === 0 || text.charCodeAt(head) !== SPACE) return undefined;
   const fields: LayoutField[] = [];
-  let bareSemis: number[] | undefined; // `;` not followed by a space (UE112), made into diagnostics at the end
+  let bareSemiCount = 0; // `;` not followed by a space (UE112), in bareSemis; made into diagnostics at the end
   let offset = 8;
   let pos = head + 1;
   for (;;) {
@@ -201,13 +203,13 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
     if (text.charCodeAt(pos) === SPACE) {
       pos++;
     } else {
-      (bareSemis ??= []).push(end);
+      bareSemis[bareSemiCount++] = end;
     }
     c = text.charCodeAt(pos);
     if (c === SPACE || c === SEMI) return undefined;
   }
   const warnings: Diagnostic[] = [];
-  if (bareSemis) for (const semi of bareSemis) warnings.push(separatorWithoutSpace(semi));
+  for (let i = 0; i < bareSemiCount; i++) warnings.push(separatorWithoutSpace(bareSemis[i]!));
   if (n > MAX_BYTES) {
     // Plain but too long: the kernel's first check fails (UE001, as the full path
     // reports it), and nothing else can (UE106 asks only of accepted definitions).
