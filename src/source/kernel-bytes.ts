@@ -52,20 +52,25 @@ export function toKernelBytes(input: string): KernelBytes {
   let b = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let n: number;
-    let units = 1;
-    if (c < 0x80) n = 1;
-    else if (c < 0x800) n = 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n = 4;
-      units = 2;
+    if (c < 0x80) {
+      byteToText[b++] = i;
+    } else if (c < 0x800) {
+      byteToText[b++] = i;
+      byteToText[b++] = i;
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: 4 bytes for 2 UTF-16 units, all mapped to the first.
+      byteToText[b++] = i;
+      byteToText[b++] = i;
+      byteToText[b++] = i;
+      byteToText[b++] = i;
+      i++;
     } else {
-      n = 3; // BMP char, or a lone surrogate (encoded as U+FFFD, 3 bytes)
+      // A BMP char, or a lone surrogate (encoded as U+FFFD): 3 bytes.
       if (c >= 0xd800 && c <= 0xdfff) loneSurrogate = true;
+      byteToText[b++] = i;
+      byteToText[b++] = i;
+      byteToText[b++] = i;
     }
-    for (let k = 0; k < n; k++) byteToText[b + k] = i;
-    b += n;
-    i += units - 1;
   }
   byteToText[bytes.length] = text.length;
   return {

@@ -18,6 +18,24 @@ describe('kernel bytes', () => {
     }), { numRuns: RUNS });
   });
 
+  it(`toTextOffset maps every byte to the character that holds it, for any text (${RUNS} runs)`, () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', 'é', '€', '😀', '\u00a0', '\ud800', '\udc00', '\u07ff', '\u0800', '\uffff'), minLength: 1, maxLength: 12 });
+    fc.assert(fc.property(text, (t) => {
+      const src = toKernelBytes(t);
+      // Reference: walk the code points; a lone surrogate is encoded as U+FFFD (3 bytes).
+      const expected: number[] = [];
+      let at = 0;
+      for (const ch of t) {
+        const cp = ch.codePointAt(0)!;
+        const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        for (let k = 0; k < n; k++) expected.push(at);
+        at += ch.length;
+      }
+      expected.push(t.length);
+      expect(expected.map((_, b) => src.toTextOffset(b)), JSON.stringify(t)).to.deep.equal(expected);
+    }), { numRuns: RUNS });
+  });
+
   it('maps byte offsets to the character that holds them', () => {
     const src = toKernelBytes('té😀x');
     expect(src.bytes.length).to.equal(1 + 2 + 4 + 1);
