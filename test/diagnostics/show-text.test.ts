@@ -1,23 +1,15 @@
 // showText: control bytes, DEL and NBSP are escaped; everything else (lone
 // surrogates included) is shown as is. Its fast path returns the text untouched
-// when a native scan finds nothing to escape, so it is held to a char-by-char reference.
+// when a native scan finds nothing to escape, so it is held to an independent reference.
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { showText } from '../../src/diagnostics/catalog.js';
 
-function reference(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\n') out += '\\n';
-    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c === 0xa0) out += '\\u00a0';
-    else out += ch;
-  }
-  return out;
-}
+// An independent formulation: one regex replace over UTF-16 units (every escaped
+// character is a single unit, so surrogates pass through either way).
+const NAMED: Record<string, string> = { '\t': '\\t', '\r': '\\r', '\n': '\\n', '\u00a0': '\\u00a0' };
+const reference = (s: string) =>
+  s.replace(/[\x00-\x1f\x7f\xa0]/g, (ch) => NAMED[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 describe('showText', () => {
   it('escapes control bytes, DEL and NBSP', () => {
@@ -25,7 +17,7 @@ describe('showText', () => {
     expect(showText('plain é 😀 \ud800')).to.equal('plain é 😀 \ud800');
   });
 
-  it('agrees with a char-by-char reference on any text (fast-check)', () => {
+  it('agrees with a regex-replace reference on any text (fast-check)', () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 24 }),
       fc.array(fc.constantFrom('a', ' ', '\t', '\u0000', '\u007f', '\u00a0', '\u0080', 'é', '\ud800', '\udc00'), { maxLength: 12 }).map((p) => p.join('')),
