@@ -99,8 +99,9 @@ const nameHashes = new Int32Array(256);
 const bareSemis = new Int32Array(256);
 
 /**
- * The full path's result for a plain definition on the linux ABI, or undefined.
- * `text` must be ASCII without NUL (the caller has checked).
+ * The full path's result for a plain definition on the linux ABI, or undefined
+ * for any other text (a byte outside ASCII, a NUL or a tab never passes, so the
+ * caller need not check first).
  *
  * One forward scan: each byte is read once, and nothing is allocated for a piece
  * until it has passed (a definition that turns out not to be plain, about 30% of
