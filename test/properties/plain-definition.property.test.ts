@@ -68,6 +68,15 @@ describe('properties: plain-definition fast path', function () {
     expect(plain, 'the fast path was taken').to.be.greaterThan(RUNS / 20);
   });
 
+  it(`agrees with the full path on any text, plain-looking or not (${RUNS} runs)`, () => {
+    // Plain-looking text with any character spliced in: non-ASCII (`š` is U+0161, whose low
+    // byte is `a`: the byte-class table must not see it as a word byte), NUL, tabs, lone surrogates.
+    const odd = fc.constantFrom('é', 'š', 'ı', 'Ű', '\u0000', '\t', '\u00a0', '\ud800', '😀', ':', '-', ' ', ';', '[', ']', '0', 'x');
+    const spliced = fc.tuple(fc.constantFrom('e u8 a;u32 b', 'test char[20] msg;unsigned int id', 'e struct s p 16; __data_loc char[] d'), fc.nat(), odd)
+      .map(([t, at, ch]) => t.slice(0, at % (t.length + 1)) + ch + t.slice(at % (t.length + 1)));
+    fc.assert(fc.property(fc.oneof(spliced, fc.string({ unit: 'binary', maxLength: 40 })), (text) => { expectSame(text); }), { numRuns: RUNS });
+  });
+
   it(`agrees with the full path on many-field definitions on both sides of the 511-byte limit (${Math.min(RUNS, 2000)} runs)`, () => {
     // Lengths drawn uniformly (fast-check's default sizes stay small), with both separators.
     const piece = fc.constantFrom('u8 a', 'char[64] b', 'struct s c 4096', '__data_loc char[] d', 'u64 e', 'struct t f 99999999');
