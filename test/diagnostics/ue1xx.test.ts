@@ -89,6 +89,7 @@ testCode(catalog.unusualEventName, {
     { marked: '<|a/b|>', args: ['a/b'] },
     { marked: '<|x.y|> u32 a', args: ['x.y'] },
     { marked: '<|té|> u32 a', args: ['té'] },
+    { marked: '<|šı|> u32 a', args: ['šı'] }, // U+0161 and U+0131: low bytes `a` and `1`, still not word bytes
     { marked: '<|t\tu32|> a', args: ['t\tu32'] }, // a tab does not end the name
     { marked: '<|ev!|>:BPF_ITER u32 a', args: ['ev!'], abis: ['v5'] },
   ],
