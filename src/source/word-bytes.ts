@@ -16,10 +16,3 @@ for (let c = 0; c < 128; c++) {
 
 /** Is the char code `c` (0 to 0xFFFF) one of `[A-Za-z0-9_]`? The mask keeps the load in bounds. */
 export const isWordByte = (c: number): boolean => BYTE_CLASS[c & 0xff] === WORD && c < 256;
-
-/** Is `s` a non-empty run of `[A-Za-z0-9_]` (what `/^\w+$/` matches)? */
-export function isWord(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) if (!isWordByte(s.charCodeAt(i))) return false;
-  return true;
-}
