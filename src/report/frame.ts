@@ -21,22 +21,56 @@ function showChar(ch: string): string {
   return ch;
 }
 
-/** The displayed line and, for every UTF-16 column 0..length, its display column. */
-export function displayLine(text: string): { shown: string; columns: number[] } {
+/**
+ * The displayed line as display cells (one string per terminal column; a tab is
+ * four) and, for every UTF-16 column 0..length, its display column.
+ */
+export function displayLine(text: string): { cells: string[]; columns: number[] } {
   const columns: number[] = [];
-  let shown = '';
-  let width = 0;
+  const cells: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    columns.push(width);
+    columns.push(cells.length);
     if (code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
     const cp = text.codePointAt(i)!;
     const s = showChar(String.fromCodePoint(cp));
-    shown += s;
-    width += cp > 0xffff ? 1 : s.length;
+    if (cp > 0xffff) cells.push(s); // one column for the pair
+    else for (const c of s) cells.push(c);
   }
-  columns.push(width);
-  return { shown, columns };
+  columns.push(cells.length);
+  return { cells, columns };
+}
+
+/** Widest source line shown in full; a longer one is cut to a window around its first mark. */
+export const FRAME_WIDTH = 120;
+/** Columns kept before the first mark when a line is cut. */
+const LEAD = 16;
+const ELLIPSIS = '…';
+
+/**
+ * The part of a long line around a mark that starts at display column `from`, with
+ * `…` where it was cut. `shift` moves a display column into the window (clamped to
+ * its ends) and `holds` tells whether a span fits in it. A line of FRAME_WIDTH
+ * columns or fewer is returned whole: definitions can be hundreds of bytes long,
+ * and a wrapped line no longer lines up with its markers.
+ */
+export function lineWindow(cells: readonly string[], from: number): {
+  text: string;
+  shift: (column: number) => number;
+  holds: (from: number, to: number) => boolean;
+} {
+  if (cells.length <= FRAME_WIDTH) return { text: cells.join(''), shift: (c) => c, holds: () => true };
+  const start = Math.max(0, Math.min(from - LEAD, cells.length - FRAME_WIDTH));
+  const end = Math.min(cells.length, start + FRAME_WIDTH);
+  const head = start > 0 ? ELLIPSIS : '';
+  const tail = end < cells.length ? ELLIPSIS : '';
+  const lo = head.length;
+  const hi = head.length + (end - start) + tail.length;
+  return {
+    text: head + cells.slice(start, end).join('') + tail,
+    shift: (c) => Math.min(Math.max(c - start + head.length, lo), hi),
+    holds: (f, t) => f >= start && t <= end + 1, // +1: a mark just past the text (a line's end)
+  };
 }
 
 interface Mark {
@@ -90,22 +124,34 @@ export function renderFrame(d: FileDiagnostic, chalk: ChalkInstance): string {
   const pad = ' '.repeat(gutterWidth);
   const bar = chalk.blue('|');
 
-  const block = (header: string, lineNo: number, text: string, marks: Mark[]) => {
-    const { shown, columns } = displayLine(text);
+  // One source line with its marks, cut to a window around the first mark when
+  // the line is long; returns the indexes of the marks that fall outside it.
+  const block = (header: string, lineNo: number, text: string, marks: Mark[]): number[] => {
+    const { cells, columns } = displayLine(text);
     const col = (c: number) => columns[Math.min(Math.max(c, 0), columns.length - 1)]! + Math.max(0, c - (columns.length - 1));
-    const displayMarks = marks.map((m) => ({ ...m, from: col(m.from), to: col(m.to) }));
+    const placed = marks.map((m) => ({ ...m, from: col(m.from), to: col(m.to) }));
+    const window = lineWindow(cells, placed[0]!.from); // a mark wider than the window runs to its end
+    const kept: Mark[] = [];
+    const outside: number[] = [];
+    placed.forEach((m, i) => {
+      if (i === 0 || window.holds(m.from, m.to)) kept.push({ ...m, from: window.shift(m.from), to: window.shift(m.to) });
+      else outside.push(i);
+    });
     lines.push(`${pad}${chalk.blue(header)}`);
     lines.push(`${pad} ${bar}`);
-    lines.push(`${chalk.blue(String(lineNo).padStart(gutterWidth))} ${bar} ${shown}`);
-    for (const row of markerRows(displayMarks, (m, s) => (m.primary ? sevColour(s) : chalk.blue(s)))) {
+    lines.push(`${chalk.blue(String(lineNo).padStart(gutterWidth))} ${bar} ${window.text}`);
+    for (const row of markerRows(kept, (m, s) => (m.primary ? sevColour(s) : chalk.blue(s)))) {
       lines.push(`${pad} ${bar} ${row}`);
     }
+    return outside;
   };
 
-  block(`--> ${loc(d.file, d.range)}`, d.range.start.line, d.sourceLine, [
+  const farOnSameLine = block(`--> ${loc(d.file, d.range)}`, d.range.start.line, d.sourceLine, [
     { from: d.range.start.column - 1, to: d.range.end.column - 1, char: '^', label: '', primary: true },
     ...local.map((r) => ({ from: r.range.start.column - 1, to: r.range.end.column - 1, char: '-' as const, label: r.label, primary: false })),
   ]);
+  // Related spans on the same long line but outside its window get a frame of their own.
+  elsewhere.unshift(...farOnSameLine.map((i) => local[i - 1]!));
   for (const r of elsewhere) {
     block(`::: ${loc(r.file, r.range)}`, r.range.start.line, r.sourceLine, [
       { from: r.range.start.column - 1, to: r.range.end.column - 1, char: '-', label: r.label, primary: false },
