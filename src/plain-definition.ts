@@ -21,15 +21,18 @@
 import { catalog } from './diagnostics/catalog.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { mergeByPosition } from './diagnostics/order.js';
-import { createDiagnostic } from './diagnostics/report.js';
-import { FIXED_TYPES, FIXED_TYPE_SIZES, fixedTypeAt } from './layout/layout.js';
+import { createDiagnostic, type Report } from './diagnostics/report.js';
+import type { TextNode } from './grammar/ast.js';
+import { FIXED_TYPES, FIXED_TYPE_SIZES, fixedTypeAt, typeSize } from './layout/layout.js';
 import { PROFILES } from './layout/profiles.js';
 import type { LayoutField, ParseResult } from './layout/types.js';
 import { SEPARATOR_FIX } from './lint/rules/separator-without-space.js';
+import { toKernelBytes, type KernelBytes } from './source/kernel-bytes.js';
 import { BYTE_CLASS, isWordByte } from './source/word-bytes.js';
 
 const MAX_BYTES = PROFILES.linux.maxDefinitionBytes;
 const MAX_ARRAY = PROFILES.linux.maxArrayLength;
+const PROFILE = PROFILES.linux;
 const SPACE = 0x20;
 const SEMI = 0x3b;
 
@@ -99,6 +102,28 @@ const nameHashes = new Int32Array(256);
 const bareSemis = new Int32Array(256);
 
 /**
+ * Is `s[start, end)` the type token the full path sees for this piece: not empty,
+ * not ending in a space (`unsigned  int` is UE006), not starting with whitespace
+ * the kernel skips before a field?
+ */
+function typeWordAsKernelSees(s: string, start: number, end: number): boolean {
+  if (end <= start || s.charCodeAt(end - 1) === SPACE) return false;
+  const first = s.charCodeAt(start);
+  return !(first >= 0x09 && first <= 0x0d);
+}
+
+// The acceptor for layout's type check in the plain path: errors are kept in
+// `rejectedInto` (a module variable, set per call, so no closure per definition).
+// A warning means the full path must judge the piece; no linux type check warns
+// about a type it rejects today, so this is a guard for when one does.
+let rejectedWithWarning = false;
+let rejectedInto: Diagnostic[] = [];
+const collectRejection: Report = (entry, args, span, extras) => {
+  if (entry.severity !== 'error') rejectedWithWarning = true;
+  rejectedInto.push(createDiagnostic(entry, args, span, extras));
+};
+
+/**
  * The full path's result for a plain definition on the linux ABI, or undefined
  * for any other text (a byte outside ASCII, a NUL or a tab never passes, so the
  * caller need not check first).
@@ -121,6 +146,9 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
   if (head === 0 || text.charCodeAt(head) !== SPACE) return undefined;
   const fields: LayoutField[] = [];
   let bareSemiCount = 0; // `;` not followed by a space (UE112), in bareSemis; made into diagnostics at the end
+  let source: KernelBytes | undefined; // made when a type needs layout's check
+  let rejected: Diagnostic[] | undefined; // what that check reported, in kernel order
+  rejectedWithWarning = false;
   let offset = 8;
   let pos = head + 1;
   for (;;) {
@@ -162,7 +190,21 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
       } else {
         type = text.slice(pos, typeEnd);
         size = charArrayLength(type);
-        if (size === 0) return undefined;
+        if (size === 0) {
+          // A type the kernel rejects (`long`, `bool`, `u32[4]`, `char[0]`, `char[2000]`:
+          // the commonest mistakes) in an otherwise plain piece. Layout's own type check
+          // judges it, so the diagnostics are the full path's; a type it accepts after
+          // all (`char[0x14]`) or warns about takes the full path.
+          if (!typeWordAsKernelSees(text, pos, typeEnd)) return undefined;
+          source ??= toKernelBytes(text);
+          if (!source.ascii || source.cutAtNul) return undefined;
+          const range = { start: pos, end: typeEnd };
+          const node: TextNode = { text: type, raw: type, span: range, bytes: range };
+          rejectedInto = rejected ??= [];
+          const before = rejected.length;
+          if (typeSize(source, node, typeEnd - pos > 9 && text.startsWith('unsigned ', pos) ? 'unsigned ' : undefined, PROFILE, collectRejection) !== undefined) return undefined;
+          if (rejected.length === before || rejectedWithWarning) return undefined;
+        }
       }
     }
     // The field name: an identifier, not `common_*` (UE105's business), hashed as
@@ -211,13 +253,16 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
   }
   const warnings: Diagnostic[] = [];
   for (let i = 0; i < bareSemiCount; i++) warnings.push(separatorWithoutSpace(bareSemis[i]!));
-  if (n > MAX_BYTES) {
-    // Plain but too long: the kernel's first check fails (UE001, as the full path
-    // reports it), and nothing else can (UE106 asks only of accepted definitions).
+  if (n > MAX_BYTES || rejected !== undefined) {
+    // Rejected, as the full path reports it: the kernel's checks in its order (the
+    // length first, then the fields left to right), merged with the warnings by
+    // position; nothing else can fire (UE106 asks only of accepted definitions).
     // Long definitions were the costliest single case on the full path (about
     // 12 µs for 70 fields), so they are judged here too.
-    const tooLong = createDiagnostic(catalog.definitionTooLong, [n], { start: MAX_BYTES, end: n });
-    return { ok: false, errno: tooLong.errno!, diagnostics: mergeByPosition([tooLong], warnings) };
+    const kernel: Diagnostic[] = n > MAX_BYTES ? [createDiagnostic(catalog.definitionTooLong, [n], { start: MAX_BYTES, end: n })] : [];
+    if (rejected !== undefined) for (const d of rejected) kernel.push(d);
+    const errno = kernel[0]!.errno!;
+    return { ok: false, errno, diagnostics: mergeByPosition(kernel, warnings) };
   }
   return { ok: true, event: { name: text.slice(0, head), flags: [], fields }, diagnostics: warnings };
 }

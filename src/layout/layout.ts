@@ -6,6 +6,8 @@ import { catalog } from '../diagnostics/catalog.js';
 import type { Span } from '../diagnostics/diagnostic.js';
 import type { Report } from '../diagnostics/report.js';
 import type { DefinitionAst, FieldAst, TextNode } from '../grammar/ast.js';
+import type { TypePrefixText } from '../grammar/kernel-text.js';
+import type { KernelBytes } from '../source/kernel-bytes.js';
 import { errnoName } from './errno.js';
 import type { AbiProfile } from './profiles.js';
 import type { FieldKind, LayoutField } from './types.js';
@@ -77,17 +79,17 @@ export function fixedSize(raw: string): number | undefined {
 
 /**
  * The kernel's type table for non-struct types (spec §2.5): the size, or
- * undefined after reporting the problem. Sets `sizedKind` as a side result
- * (not a returned object: this runs once per field on the hot path).
+ * undefined after reporting the problem. `prefix` is the type prefix the piece
+ * started with, if any. Sets `sizedKind` as a side result (not a returned object:
+ * this runs once per field on the hot path). Also used by the plain fast path for
+ * a type it does not know, so both paths report type problems with this code.
  */
 let sizedKind: FieldKind = 'integer';
-function typeSize(ast: DefinitionAst, field: FieldAst, profile: AbiProfile, report: Report): number | undefined {
-  const type = field.type;
+export function typeSize(source: KernelBytes, type: TextNode, prefix: TypePrefixText | undefined, profile: AbiProfile, report: Report): number | undefined {
   const fixed = fixedSize(type.raw);
   if (fixed !== undefined) { sizedKind = 'integer'; return fixed; }
-  if (type.raw.startsWith('char[') || type.raw.startsWith('unsigned char[')) { sizedKind = 'char-array'; return arraySize(ast, type, profile, report); }
+  if (type.raw.startsWith('char[') || type.raw.startsWith('unsigned char[')) { sizedKind = 'char-array'; return arraySize(source, type, profile, report); }
   // Only a prefix can put a space in a type, so these are exactly the prefixed types.
-  const prefix = field.prefix?.kind;
   if (prefix === '__data_loc ' || prefix === '__data_loc unsigned ') { sizedKind = 'data-loc'; return 4; }
   if (prefix === '__rel_loc ' || prefix === '__rel_loc unsigned ') { sizedKind = 'rel-loc'; return 4; }
   report(catalog.unknownType, [type.text], type.span);
@@ -95,8 +97,7 @@ function typeSize(ast: DefinitionAst, field: FieldAst, profile: AbiProfile, repo
 }
 
 /** `char[N]`: where the digits come from differs by ABI (spec §2.6). The length is the size. */
-function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, report: Report): number | undefined {
-  const src = ast.source;
+function arraySize(src: KernelBytes, type: TextNode, profile: AbiProfile, report: Report): number | undefined {
   const open = type.bytes.start + type.raw.indexOf('[');
   const tokenEnd = type.bytes.end;
   let close: number; // byte offset of the `]` the kernel uses
@@ -104,7 +105,7 @@ function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, repo
     // linux: strscpy of the tail into an 8-byte buffer, then strchr(']').
     const tail = src.bytes.slice(open + 1, tokenEnd);
     if (tail.length >= 8) {
-      report(catalog.arraySuffixTooLong, [src.slice(open + 1, tokenEnd)], spanOf(ast, open + 1, tokenEnd));
+      report(catalog.arraySuffixTooLong, [src.slice(open + 1, tokenEnd)], spanOf(src, open + 1, tokenEnd));
       return undefined;
     }
     const rel = tail.indexOf(']');
@@ -122,14 +123,14 @@ function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, repo
     }
     if (close < 0) {
       if (open + 8 > src.bytes.length - 1) report(catalog.arrayMissingBracket, [type.text], type.span);
-      else report(catalog.arraySuffixTooLong, [src.slice(open + 1, open + 9)], spanOf(ast, open + 1, open + 9));
+      else report(catalog.arraySuffixTooLong, [src.slice(open + 1, open + 9)], spanOf(src, open + 1, open + 9));
       return undefined;
     }
   }
   // The number is the token's own text after `[`, up to the `]` or the token's end.
   const numEnd = Math.min(close, tokenEnd);
   const numText = src.bytes.slice(open + 1, numEnd);
-  const numSpan = numEnd > open + 1 ? spanOf(ast, open + 1, numEnd) : spanOf(ast, open, Math.min(open + 2, tokenEnd));
+  const numSpan = numEnd > open + 1 ? spanOf(src, open + 1, numEnd) : spanOf(src, open, Math.min(open + 2, tokenEnd));
   const n = profile.parseArrayLength(numText);
   if (n === undefined || n === 0) {
     report(catalog.invalidArrayLength, [src.slice(open + 1, numEnd)], numSpan);
@@ -141,15 +142,15 @@ function arraySize(ast: DefinitionAst, type: TextNode, profile: AbiProfile, repo
   }
   if (close >= tokenEnd) {
     // Point at the `]` the scan found (`char[8 a]` marks the final `]`), not at the separator.
-    report(catalog.v5BracketScan, [type.text, src.slice(tokenEnd + 1, close + 1)], spanOf(ast, close, close + 1));
+    report(catalog.v5BracketScan, [type.text, src.slice(tokenEnd + 1, close + 1)], spanOf(src, close, close + 1));
   } else if (close + 1 < tokenEnd) {
-    report(catalog.arraySuffixIgnored, [src.slice(close + 1, tokenEnd)], spanOf(ast, close + 1, tokenEnd));
+    report(catalog.arraySuffixIgnored, [src.slice(close + 1, tokenEnd)], spanOf(src, close + 1, tokenEnd));
   }
   return n;
 }
 
-function spanOf(ast: DefinitionAst, byteStart: number, byteEnd: number): Span {
-  return { start: ast.source.toTextOffset(byteStart), end: ast.source.toTextOffset(byteEnd) };
+function spanOf(src: KernelBytes, byteStart: number, byteEnd: number): Span {
+  return { start: src.toTextOffset(byteStart), end: src.toTextOffset(byteEnd) };
 }
 
 /**
@@ -163,7 +164,7 @@ function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, 
     // `unsigned  int a`: the second space ends the type at the prefix itself, so
     // `int` becomes the name and everything after it shifts by one token.
     const at = field.type.bytes.end;
-    const span = spanOf(ast, at, at + 1);
+    const span = spanOf(ast.source, at, at + 1);
     const fixable = rest.length - 1 <= allowed && rest.every((t) => t.raw !== '');
     const shifted = rest.slice(allowed).find((t) => t.raw !== '') ?? rest[allowed - 1]!;
     report(catalog.doubleSpace, [shifted.text], span, fixable
@@ -177,7 +178,7 @@ function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, 
   if (trailing > 0 && body.every((t) => t.raw !== '')) {
     // Only trailing spaces are wrong. Keep one token (an empty name) if nothing else is left.
     const from = rest[Math.max(body.length, 1)]!;
-    const span = spanOf(ast, from.bytes.start - 1, field.bytes.end);
+    const span = spanOf(ast.source, from.bytes.start - 1, field.bytes.end);
     report(catalog.trailingSpace, [], span, { fix: { span, replacement: '', description: 'remove the trailing space' } });
     return;
   }
@@ -185,9 +186,9 @@ function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, 
   const empty = rest.find((t) => t.raw === '');
   if (empty) {
     const shifted = rest.slice(allowed).find((t) => t.raw !== '') ?? rest[allowed] ?? empty;
-    const span = spanOf(ast, empty.bytes.start, empty.bytes.start + 1); // the second space
+    const span = spanOf(ast.source, empty.bytes.start, empty.bytes.start + 1); // the second space
     const fixable = nonEmpty.length >= 1 && nonEmpty.length <= allowed;
-    const fixSpan = spanOf(ast, field.type.bytes.end, field.bytes.end);
+    const fixSpan = spanOf(ast.source, field.type.bytes.end, field.bytes.end);
     report(catalog.doubleSpace, [shifted.text], span, fixable
       ? { fix: { span: fixSpan, replacement: nonEmpty.map((t) => ' ' + t.text).join(''), description: 'use single spaces between field tokens' } }
       : undefined);
@@ -267,7 +268,7 @@ export function computeLayout(ast: DefinitionAst, profile: AbiProfile, report: R
         continue;
       }
     } else {
-      const sized = typeSize(ast, field, profile, fail);
+      const sized = typeSize(ast.source, field.type, field.prefix?.kind, profile, fail);
       if (sized === undefined || failed) { complete = false; continue; }
       size = sized;
       kind = sizedKind;
