@@ -23,7 +23,7 @@
 import { catalog } from './diagnostics/catalog.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { mergeByPosition } from './diagnostics/order.js';
-import { createDiagnostic, type Report } from './diagnostics/report.js';
+import { collectInto, createDiagnostic } from './diagnostics/report.js';
 import type { TextNode } from './grammar/ast.js';
 import { FIXED_TYPES, FIXED_TYPE_SIZES, fixedTypeAt, typeSize } from './layout/layout.js';
 import { PROFILES } from './layout/profiles.js';
@@ -114,16 +114,6 @@ function typeWordAsKernelSees(s: string, start: number, end: number): boolean {
   return !(first >= 0x09 && first <= 0x0d);
 }
 
-// The acceptor for layout's type check in the plain path: errors are kept in
-// `rejectedInto` (a module variable, set per call, so no closure per definition).
-// A warning means the full path must judge the piece; no linux type check warns
-// about a type it rejects today, so this is a guard for when one does.
-let rejectedWithWarning = false;
-let rejectedInto: Diagnostic[] = [];
-const collectRejection: Report = (entry, args, span, extras) => {
-  if (entry.severity !== 'error') rejectedWithWarning = true;
-  rejectedInto.push(createDiagnostic(entry, args, span, extras));
-};
 
 /**
  * The full path's result for a plain definition on the linux ABI, or undefined
@@ -150,7 +140,6 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
   let bareSemiCount = 0; // `;` not followed by a space (UE112), in bareSemis; made into diagnostics at the end
   let source: KernelBytes | undefined; // made when a type needs layout's check
   let rejected: Diagnostic[] | undefined; // what that check reported, in kernel order
-  rejectedWithWarning = false;
   let offset = 8;
   let pos = head + 1;
   for (;;) {
@@ -202,10 +191,13 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
           if (!source.ascii || source.cutAtNul) return undefined;
           const range = { start: pos, end: typeEnd };
           const node: TextNode = { text: type, raw: type, span: range, bytes: range };
-          rejectedInto = rejected ??= [];
+          rejected ??= [];
           const before = rejected.length;
-          if (typeSize(source, node, typeEnd - pos > 9 && text.startsWith('unsigned ', pos) ? 'unsigned ' : undefined, PROFILE, collectRejection) !== undefined) return undefined;
-          if (rejected.length === before || rejectedWithWarning) return undefined;
+          const prefix = typeEnd - pos > 9 && text.startsWith('unsigned ', pos) ? 'unsigned ' : undefined;
+          if (typeSize(source, node, prefix, PROFILE, collectInto(rejected)) !== undefined) return undefined;
+          // Rejected with errors only; a warning (none today on linux) is the full path's to weigh.
+          if (rejected.length === before) return undefined;
+          for (let i = before; i < rejected.length; i++) if (rejected[i]!.severity !== 'error') return undefined;
         }
       }
     }

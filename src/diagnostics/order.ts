@@ -2,7 +2,7 @@
 // rejections come first on a tie, as in a stable sort of errors then warnings.
 import type { Diagnostic } from './diagnostic.js';
 
-export const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.start - b.span.start || a.span.end - b.span.end;
+const byPosition = (a: Diagnostic, b: Diagnostic): number => a.span.start - b.span.start || a.span.end - b.span.end;
 
 /** Usually true (one check, left to right): then no sort is needed. */
 function sortedByPosition(list: readonly Diagnostic[]): boolean {

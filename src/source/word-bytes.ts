@@ -4,8 +4,8 @@
 // than a bit test).
 
 /** Classes in BYTE_CLASS. */
-export const WORD = 1; // [A-Za-z0-9_]
-export const BRACKET = 2; // `[` or `]`
+const WORD = 1; // [A-Za-z0-9_]
+const BRACKET = 2; // `[` or `]`
 
 /** Class of each byte 0..255; 0 for everything not named above. */
 export const BYTE_CLASS = new Uint8Array(256);

@@ -27,6 +27,13 @@ function lint(input: string, abi: ModelAbi): ModelResult {
   };
 }
 
+/** The model and ue-lint give the same result for `s`; the message shows both. */
+function expectAgrees(s: string, abi: ModelAbi): void {
+  const want = kernelModel(s, { abi });
+  const got = lint(s, abi);
+  expect(got, `input ${JSON.stringify(s)}\nmodel:   ${JSON.stringify(want)}\nue-lint: ${JSON.stringify(got)}`).to.deep.equal(want);
+}
+
 // ---------------------------------------------------------------------------
 // 1. The model reproduces spec §11 (plus the §2.6 struct-size table)
 // ---------------------------------------------------------------------------
@@ -309,11 +316,7 @@ describe('kernel model vs parseDefinition: differential property', function () {
   for (const abi of ABIS) {
     it(`${abi}: agrees on ok/errno/name/flags/fields (${FC_RUNS} runs)`, () => {
       fc.assert(
-        fc.property(definition, (s) => {
-          const want = kernelModel(s, { abi });
-          const got = lint(s, abi);
-          expect(got, `input ${JSON.stringify(s)}\nmodel:   ${JSON.stringify(want)}\nue-lint: ${JSON.stringify(got)}`).to.deep.equal(want);
-        }),
+        fc.property(definition, (s) => expectAgrees(s, abi)),
         { numRuns: FC_RUNS, seed: FC_SEED },
       );
     });
@@ -357,11 +360,7 @@ describe('kernel model vs parseDefinition: differential property', function () {
     for (const abi of ABIS) {
       it(`${abi}: ${title} (${FC_RUNS} runs)`, () => {
         fc.assert(
-          fc.property(arb, (s) => {
-            const want = kernelModel(s, { abi });
-            const got = lint(s, abi);
-            expect(got, `input ${JSON.stringify(s)}\nmodel:   ${JSON.stringify(want)}\nue-lint: ${JSON.stringify(got)}`).to.deep.equal(want);
-          }),
+          fc.property(arb, (s) => expectAgrees(s, abi)),
           { numRuns: FC_RUNS, seed: FC_SEED },
         );
       });
