@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { generateCHeader } from '../../src/codegen/index.js';
 import { cIdent } from '../../src/codegen/c.js';
 import { expectGolden } from '../support/golden.js';
-import { hasCompiler, layoutOf, readDefinitions, run, withTempDir } from './support.js';
+import { requireTool } from '../support/tools.js';
+import { layoutOf, readDefinitions, run, withTempDir } from './support.js';
 
 const KINDS = readDefinitions('fixtures/definitions/codegen/kinds.ue');
 const FLAGS = ['-Wall', '-Wextra', '-Werror', '-pedantic'];
@@ -44,7 +45,8 @@ describe('codegen/c', () => {
 
   describe('compiles', function () {
     before(function () {
-      if (!hasCompiler('gcc') || !hasCompiler('g++')) this.skip();
+      requireTool(this, 'gcc', 'apt-get install -y gcc');
+      requireTool(this, 'g++', 'apt-get install -y g++');
     });
 
     it('with gcc -std=c11 -Wall -Wextra -Werror -pedantic', () => {

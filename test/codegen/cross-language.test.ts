@@ -5,7 +5,8 @@ import { cEventIdents, fieldKeys, generateCHeader, generateTsModule, tsEventIden
 import { classifyField, isDynamicString } from '../../src/layout/classify.js';
 import { cString } from '../../src/codegen/escape.js';
 import type { EventLayout } from '../../src/layout/types.js';
-import { hasCompiler, hex, importTs, kernelCheck, layoutOf, readDefinitions, run, withTempDir } from './support.js';
+import { requireTool } from '../support/tools.js';
+import { hex, importTs, kernelCheck, layoutOf, readDefinitions, run, withTempDir } from './support.js';
 
 const KINDS = readDefinitions('fixtures/definitions/codegen/kinds.ue');
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
@@ -61,7 +62,7 @@ function cArgs(layout: EventLayout, values: Values, decls: string[]): string[] {
 
 describe('codegen/cross-language (TypeScript vs C)', function () {
   before(function () {
-    if (!hasCompiler('gcc')) this.skip();
+    requireTool(this, 'gcc', 'apt-get install -y gcc');
   });
 
   it('writes byte-identical payloads for every field kind, incl. several __data_loc and __rel_loc', async () => {

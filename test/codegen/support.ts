@@ -109,14 +109,6 @@ export function typeErrors(files: Record<string, string>, options: ts.CompilerOp
   });
 }
 
-export function hasCompiler(cmd: string): boolean {
-  try {
-    execFileSync(cmd, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Writes `files` to a fresh temp dir, runs `fn(dir)`, removes the dir. */
 export function withTempDir<T>(files: Record<string, string>, fn: (dir: string) => T): T {
