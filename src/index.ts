@@ -42,3 +42,12 @@ export { compareLayouts, diffEventSets, type DiffResult, type DriftChange, type 
 
 // Payload encoders and decoders.
 export { generateTsModule, generateCHeader, decode, type CodegenOptions, type CodegenResult, type DecodeResult, type DecodedValue } from './codegen/index.js';
+
+// Whole definition files, as `ue-lint lint` sees them: lint, fix, configure, report.
+export { lintText, type LintTextOptions, type LintTextResult } from './lint/lint-text.js';
+export { applyFixes, fixText, type FixOptions } from './lint/fixes.js';
+export { loadConfigFile as loadConfig, resolveConfig, ConfigError, type LoadedConfig, type UeLintConfig, type ConfigInput } from './config/config.js';
+export { NotADefinitionFileError } from './files/line-reader.js';
+export { formatResults, type FormatResultsOptions } from './report/format-results.js';
+export { REPORT_FORMATS, type ReportFormat } from './report/index.js';
+export type { FileResult, FileDiagnostic, FileRange, Position, RelatedLocation, LineFix, RuleSetting } from './lint/file-linter.js';

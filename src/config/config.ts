@@ -5,7 +5,7 @@
 // Errors are `ConfigError`s with one line naming the file (and line:column for bad JSON).
 
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { normaliseRuleSettings, type RuleSetting } from '../lint/file-linter.js';
 import type { AbiName } from '../layout/types.js';
 
@@ -21,7 +21,25 @@ export interface LoadedConfig {
   ignore: string[];
 }
 
-export class ConfigError extends Error {}
+/** A configuration, as `ue-lint.config.json` holds it. */
+export interface UeLintConfig {
+  abi?: AbiName;
+  /** Severity by code or rule name: `{ "UE108": "off", "duplicate-field-name": "error" }`. */
+  rules?: Readonly<Record<string, string>>;
+  /** Globs of files to skip, relative to the configuration's directory. */
+  ignore?: readonly string[];
+}
+
+/** What `lintText` accepts as its configuration: a config file's object, or a loaded configuration. */
+export type ConfigInput = UeLintConfig | LoadedConfig;
+
+/** A configuration problem; the message is one line naming the file (and line:column for bad JSON). */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
 
 /** Line and column (1-based) of a UTF-16 offset in `text`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -142,6 +160,17 @@ function validate(path: string, raw: unknown): Omit<LoadedConfig, 'path' | 'dir'
   return out;
 }
 
+/**
+ * Validate and normalise a configuration given as an object (rule names become codes).
+ * A loaded configuration passes through with its `path` and `dir`; `dir` is undefined
+ * for a plain object. Throws `ConfigError`.
+ */
+export function normaliseConfig(input: ConfigInput, label = 'configuration'): Omit<LoadedConfig, 'dir'> & { dir?: string } {
+  const { path, dir, ...settings } = input as Partial<LoadedConfig>;
+  const out = validate(path ?? label, settings);
+  return { ...(path !== undefined ? { path } : {}), ...(dir !== undefined ? { dir } : {}), ...out };
+}
+
 async function tryRead(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
@@ -177,4 +206,20 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     if (parent === dir) return { dir: cwd, rules: {}, ignore: [] };
     dir = parent;
   }
+}
+
+/**
+ * Load one configuration file (JSON, the shape of `ue-lint.config.json`), as
+ * `ue-lint lint --config FILE` does. Throws `ConfigError`.
+ */
+export function loadConfigFile(path: string): Promise<LoadedConfig> {
+  return loadConfig(dirname(path), path);
+}
+
+/**
+ * The configuration `ue-lint lint` uses for `filename` when run from the file's
+ * directory: searched upward from it (defaults when none is found). Throws `ConfigError`.
+ */
+export function resolveConfig(filename: string): Promise<LoadedConfig> {
+  return loadConfig(dirname(resolve(filename)));
 }

@@ -44,6 +44,38 @@ export function editsByLine(edits: readonly LineEdit[]): Map<number, LineEdit[]>
 }
 
 /**
+ * Apply line edits to text in memory, exactly as `applyFixesToFile` rewrites a file with
+ * that text: only the edited lines change; line endings, a BOM and every other line stay.
+ */
+export function applyEditsToText(text: string, edits: readonly LineEdit[]): { text: string; applied: number } {
+  if (edits.length === 0) return { text, applied: 0 };
+  const byLine = editsByLine(edits);
+  const parts: string[] = [];
+  let applied = 0;
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl >= 0 ? nl : text.length;
+    const lineEdits = byLine.get(line);
+    if (lineEdits) {
+      let bodyStart = start;
+      let bodyEnd = end;
+      if (line === 1 && text.charCodeAt(0) === 0xfeff) bodyStart++;
+      if (nl >= 0 && bodyEnd > bodyStart && text.charCodeAt(bodyEnd - 1) === 0x0d) bodyEnd--;
+      const result = applyLineEdits(text.slice(bodyStart, bodyEnd), lineEdits);
+      applied += result.applied;
+      parts.push(text.slice(start, bodyStart), result.text, text.slice(bodyEnd, end));
+    } else {
+      parts.push(text.slice(start, end));
+    }
+    if (nl < 0) break;
+    parts.push('\n');
+    start = nl + 1;
+  }
+  return { text: parts.join(''), applied };
+}
+
+/**
  * Rewrite `path` with the edits applied, atomically (temp file + rename, same mode; see
  * `replaceFileAtomic`). Returns the number of edits applied; 0 means the file was not touched.
  */

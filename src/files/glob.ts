@@ -61,6 +61,16 @@ export function makeIgnore(globs: readonly string[]): (rel: string) => boolean {
   };
 }
 
+/**
+ * Is `file` ignored by `globs`? Globs are relative to `base` (the configuration's
+ * directory), as `expandPaths` applies them; `file` is absolute or relative to the
+ * working directory. Without a `base`, `file` is matched as written.
+ */
+export function isIgnoredBy(globs: readonly string[], base: string | undefined, file: string): boolean {
+  if (globs.length === 0) return false;
+  return makeIgnore(globs)(base === undefined ? file.split(sep).join('/') : displayPath(base, resolve(file)));
+}
+
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
 /** Every file under `dir` (recursively, skipping node_modules and .git), as absolute paths, sorted. */

@@ -6,10 +6,11 @@ import pkg from '../../package.json' with { type: 'json' };
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).to.deep.equal([
-      'PROFILES', 'analyzeDefinition', 'catalog', 'catalogEntries', 'classifyField', 'compareLayouts', 'computeLayout',
-      'decode', 'diffEventSets', 'dynamicEventsLine', 'errnoName', 'errnoNumber', 'findCatalogEntry', 'formatFile',
-      'formatToDefinition', 'generateCHeader', 'generateTsModule', 'getProfile', 'isDynamicString', 'parse',
-      'parseDefinition', 'parseFormatFile', 'printFmt', 'reregistrationMatches', 'showText',
+      'ConfigError', 'NotADefinitionFileError', 'PROFILES', 'REPORT_FORMATS', 'analyzeDefinition', 'applyFixes', 'catalog',
+      'catalogEntries', 'classifyField', 'compareLayouts', 'computeLayout', 'decode', 'diffEventSets', 'dynamicEventsLine',
+      'errnoName', 'errnoNumber', 'findCatalogEntry', 'fixText', 'formatFile', 'formatResults', 'formatToDefinition',
+      'generateCHeader', 'generateTsModule', 'getProfile', 'isDynamicString', 'lintText', 'loadConfig', 'parse',
+      'parseDefinition', 'parseFormatFile', 'printFmt', 'reregistrationMatches', 'resolveConfig', 'showText',
     ]);
   });
 

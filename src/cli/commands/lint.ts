@@ -1,10 +1,12 @@
 // `ue-lint lint [paths..]` (the default command): lint definition files.
 import type { Argv } from 'yargs';
 import { applyFixesToFile } from '../../files/apply-fixes.js';
-import { openDefinitionFile, readLineBatches } from '../../files/line-reader.js';
+import { openDefinitionFile } from '../../files/line-reader.js';
 import { fileLineSource } from '../../files/line-source.js';
 import { capYoungGeneration } from '../young-generation.js';
-import { EventRegistry, lintLines, type FileDiagnostic, type FileResult, type RuleSetting } from '../../lint/file-linter.js';
+import { EventRegistry, type FileDiagnostic, type FileResult } from '../../lint/file-linter.js';
+import { fixEdits, fixUntilStable } from '../../lint/fixes.js';
+import { lintSettings, lintSource } from '../../lint/lint-text.js';
 import type { AbiName } from '../../layout/types.js';
 import { REPORT_FORMATS, REPORT_STREAMS, type ReportFormat } from '../../report/index.js';
 import type { CliCommand } from '../command.js';
@@ -20,9 +22,6 @@ export interface LintArgs {
   config?: string;
   color?: boolean;
 }
-
-/** Passes of lint → fix → lint per file (fixes may enable other fixes). */
-const MAX_FIX_PASSES = 10;
 
 export const lintCommand: CliCommand<LintArgs> = {
   command: 'lint [paths..]',
@@ -42,8 +41,7 @@ export const lintCommand: CliCommand<LintArgs> = {
   run: async (args, ctx) => {
     const { io } = ctx;
     const config = await loadRunConfig(args, ctx);
-    const abi: AbiName = args.abi ?? config.abi ?? 'linux';
-    const rules: Record<string, RuleSetting> = config.rules;
+    const settings = lintSettings(config, args);
     const files = await expandInputs(args, config, ctx);
 
     // STREAM: every format prints as it goes, so a 50 MB file with a problem on every
@@ -68,7 +66,7 @@ export const lintCommand: CliCommand<LintArgs> = {
 
     const registry = new EventRegistry();
     // --quiet while streaming: warnings are counted (for --max-warnings) but never built.
-    const lintOptions = { abi, rules, registry, onDiagnostic, dropWarnings: args.quiet === true };
+    const lintOptions = { ...settings, registry, onDiagnostic, dropWarnings: args.quiet === true };
     const results: FileResult[] = [];
     const ioErrors: string[] = [];
     const stopCapping = capYoungGeneration();
@@ -86,24 +84,27 @@ export const lintCommand: CliCommand<LintArgs> = {
         const display = input.kind === 'stdin' ? '<stdin>' : input.display;
         try {
           if (input.kind === 'stdin') {
-            results.push(await lintLines(display, readLineBatches(io.stdin), lintOptions));
+            results.push(await lintSource(display, io.stdin, lintOptions));
             continue;
           }
           // The registry reads a line back only when its event name comes back (UE304).
           const lineSource = fileLineSource(input.path);
           const fileOptions = { ...lintOptions, lineSource };
+          const lint = () => lintSource(display, openDefinitionFile(input.path), fileOptions);
           try {
-            let result = await lintLines(display, readLineBatches(openDefinitionFile(input.path)), fileOptions);
-            for (let pass = 0; args.fix && pass < MAX_FIX_PASSES; pass++) {
-              const edits = result.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
-              if (edits.length === 0) break;
-              const applied = await applyFixesToFile(input.path, edits);
-              if (applied === 0) break;
-              lineSource.close(); // the file was replaced: read the new one
-              registry.removeFile(display);
-              result = await lintLines(display, readLineBatches(openDefinitionFile(input.path)), fileOptions);
+            if (!args.fix) {
+              results.push(await lint());
+              continue;
             }
-            results.push(result);
+            const fixed = await fixUntilStable(lint, async (edits) => {
+              const applied = await applyFixesToFile(input.path, edits);
+              if (applied > 0) {
+                lineSource.close(); // the file was replaced: read the new one
+                registry.removeFile(display);
+              }
+              return applied;
+            }, (result) => fixEdits(result.diagnostics));
+            results.push(fixed.result);
           } finally {
             lineSource.close();
           }
