@@ -3,7 +3,9 @@
 //
 // { "version": 1,
 //   "diagnostics": [ {
-//     "code": "UE104", "name": "duplicate-field-name", "severity": "warning",
+//     "code": "UE104", "name": "duplicate-field-name",
+//     "url": "https://github.com/ue-lint/ue-lint/blob/main/docs/rules/duplicate-field-name.md",  // null for an unknown code
+//     "severity": "warning",
 //     "message": "duplicate field name `pid`", "file": "events.ue",
 //     "offset": { "start": 70, "end": 73 },                     // 0-based UTF-16, half-open, into the file text
 //     "range": { "start": { "line": 3, "column": 34 }, "end": { "line": 3, "column": 37 } },  // 1-based, end exclusive
@@ -12,6 +14,7 @@
 //     "fix": { "description", "line", "startColumn", "endColumn", "replacement" } | null } ],
 //   "summary": { "files": 1, "errors": 1, "warnings": 0, "fixable": 0 } }
 // The summary comes last so the diagnostics can be written as they are found.
+import { ruleDocsUrl } from '../diagnostics/docs.js';
 import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
 import { jsonArrayEnd, jsonArrayItem, splitJsonAround, toReporter, type StreamingReporter, type Totals } from './types.js';
 
@@ -27,6 +30,7 @@ export function diagnosticToJson(d: FileDiagnostic) {
   return {
     code: d.code,
     name: d.name,
+    url: ruleDocsUrl(d.code) ?? null,
     severity: d.severity,
     message: d.message,
     file: d.file,

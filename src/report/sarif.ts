@@ -3,8 +3,8 @@
 // UTF-16 code units (`columnKind`). Pure.
 import { catalogEntries } from '../diagnostics/catalog.js';
 import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
-import { ruleDocsMarkdown } from '../diagnostics/docs.js';
-import { DEFAULT_DOCS_BASE_URI, jsonArrayEnd, jsonArrayItem, splitJsonAround, toReporter, type ReportContext, type StreamingReporter } from './types.js';
+import { RULE_DOCS_INDEX_URL, ruleDocsMarkdown, ruleDocsUrl } from '../diagnostics/docs.js';
+import { jsonArrayEnd, jsonArrayItem, splitJsonAround, toReporter, type ReportContext, type StreamingReporter } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -27,14 +27,14 @@ const physical = (file: string, r: FileRange) => ({
   region: region(r),
 });
 
-function sarifRules(base: string) {
+function sarifRules() {
   return catalogEntries.map((e) => ({
     id: e.code,
     name: e.name,
     shortDescription: { text: e.summary },
     fullDescription: { text: `${e.docs.whatItDoes} ${e.docs.whyIsThisBad}` },
     help: { text: ruleDocsMarkdown(e), markdown: ruleDocsMarkdown(e) },
-    helpUri: `${base}${e.name}.md`,
+    helpUri: ruleDocsUrl(e.code),
     defaultConfiguration: { level: e.severity === 'error' ? 'error' : 'warning' },
     properties: { tags: [e.code.slice(0, 3) + 'xx'], ...(e.errno ? { errno: e.errno } : {}), ...(e.removed ? { removed: true } : {}) },
   }));
@@ -82,7 +82,6 @@ function sarifSplit(ctx: ReportContext) {
 }
 
 function buildSplit(ctx: ReportContext) {
-  const base = ctx.docsBaseUri ?? DEFAULT_DOCS_BASE_URI;
   return splitJsonAround((marker) => JSON.stringify({
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -91,8 +90,8 @@ function buildSplit(ctx: ReportContext) {
         driver: {
           name: 'ue-lint',
           version: ctx.version,
-          informationUri: base.replace(/docs\/rules\/$/, ''),
-          rules: sarifRules(base),
+          informationUri: RULE_DOCS_INDEX_URL,
+          rules: sarifRules(),
         },
       },
       columnKind: 'utf16CodeUnits',

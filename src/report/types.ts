@@ -9,8 +9,6 @@ export interface ReportContext {
   chalk: ChalkInstance;
   /** ue-lint version, for SARIF `tool.driver.version`. */
   version: string;
-  /** Base of rule documentation links, e.g. `https://…/docs/rules/`; the rule name and `.md` are appended. */
-  docsBaseUri?: string;
 }
 
 export type Reporter = (results: readonly FileResult[], ctx: ReportContext) => string;
@@ -64,8 +62,6 @@ export function jsonArrayItem(value: unknown, index: number, keyIndent: number):
 export function jsonArrayEnd(count: number, keyIndent: number): string {
   return count === 0 ? '[]' : `\n${' '.repeat(keyIndent)}]`;
 }
-
-export const DEFAULT_DOCS_BASE_URI = 'https://github.com/ue-lint/ue-lint/blob/main/docs/rules/';
 
 /** Totals over all files. */
 export function totals(results: readonly FileResult[]): { errors: number; warnings: number; fixable: number; files: number } {

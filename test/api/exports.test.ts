@@ -10,7 +10,7 @@ describe('public API', () => {
       'catalogEntries', 'classifyField', 'compareLayouts', 'computeLayout', 'decode', 'diffEventSets', 'dynamicEventsLine',
       'errnoName', 'errnoNumber', 'findCatalogEntry', 'fixText', 'formatFile', 'formatResults', 'formatToDefinition',
       'generateCHeader', 'generateTsModule', 'getProfile', 'isDynamicString', 'lintText', 'loadConfig', 'parse',
-      'parseDefinition', 'parseFormatFile', 'printFmt', 'reregistrationMatches', 'resolveConfig', 'showText',
+      'parseDefinition', 'parseFormatFile', 'printFmt', 'reregistrationMatches', 'resolveConfig', 'ruleDocsUrl', 'showText',
     ]);
   });
 

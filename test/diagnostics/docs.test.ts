@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogEntries } from '../../src/diagnostics/catalog.js';
-import { renderRuleDocFiles, renderRuleDocs } from '../../src/diagnostics/docs.js';
+import { RULE_DOCS_BASE_URL, RULE_DOCS_INDEX_URL, renderRuleDocFiles, renderRuleDocs, ruleDocsUrl } from '../../src/diagnostics/docs.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'rules');
 const REGENERATE = 'run `npx tsx scripts/gen-rule-docs.ts`';
@@ -45,6 +45,18 @@ describe('rule docs', () => {
       expect(readFileSync(path, 'utf8') === text, `${name} is stale; ${REGENERATE}`).to.equal(true);
     });
   }
+
+  it('links every code and name to its generated page, and nothing else', () => {
+    for (const e of catalogEntries) {
+      const url = `https://github.com/ue-lint/ue-lint/blob/main/docs/rules/${e.name}.md`;
+      expect(ruleDocsUrl(e.code), e.code).to.equal(url);
+      expect(ruleDocsUrl(e.name), e.name).to.equal(url);
+      expect(ruleDocsUrl(e.code.toLowerCase()), e.code).to.equal(url);
+      expect(files.has(url.slice(RULE_DOCS_BASE_URL.length)), url).to.equal(true);
+    }
+    expect(files.has(RULE_DOCS_INDEX_URL.slice(RULE_DOCS_BASE_URL.length))).to.equal(true);
+    for (const unknown of ['UE999', 'constructor', '__proto__', '', 'toString']) expect(ruleDocsUrl(unknown), unknown).to.equal(undefined);
+  });
 
   it('has no orphaned files in docs/rules', () => {
     const orphans = existsSync(dir) ? readdirSync(dir).filter((f) => !files.has(f)) : [];

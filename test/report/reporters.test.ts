@@ -4,6 +4,7 @@ import { catalogEntries } from '../../src/diagnostics/catalog.js';
 import { compact, github, json, renderFrame, sarif, stylish } from '../../src/report/index.js';
 import { SAMPLE_RESULTS } from './sample-results.js';
 import { sarifValidator } from './sarif-validator.js';
+import { ruleDocsUrl } from '../../src/diagnostics/docs.js';
 
 const plain = { chalk: new Chalk({ level: 0 }), version: '0.0.0-test' };
 
@@ -65,7 +66,8 @@ describe('report', () => {
     expect(body.version).to.equal(1);
     expect(body.summary).to.deep.equal({ files: 4, errors: 2, warnings: 1, fixable: 1 });
     expect(body.diagnostics[0]).to.deep.equal({
-      code: 'UE104', name: 'duplicate-field-name', severity: 'warning', message: 'duplicate field name `pid`', file: 'events.ue',
+      code: 'UE104', name: 'duplicate-field-name', url: 'https://github.com/ue-lint/ue-lint/blob/main/docs/rules/duplicate-field-name.md',
+      severity: 'warning', message: 'duplicate field name `pid`', file: 'events.ue',
       offset: { start: 53, end: 56 }, range: { start: { line: 3, column: 34 }, end: { line: 3, column: 37 } },
       help: 'rename one of the two fields', errno: null,
       related: [{ file: 'events.ue', label: 'first defined here', offset: { start: 29, end: 32 }, range: { start: { line: 3, column: 10 }, end: { line: 3, column: 13 } } }],
@@ -80,7 +82,12 @@ describe('report', () => {
     expect(validate(log), JSON.stringify(validate.errors, null, 2)).to.equal(true);
     const rules = log.runs[0].tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).to.deep.equal(catalogEntries.map((e) => e.code));
-    expect(rules.find((r: { id: string }) => r.id === 'UE104')).to.deep.include({ name: 'duplicate-field-name', defaultConfiguration: { level: 'warning' } });
+    expect(rules.find((r: { id: string }) => r.id === 'UE104')).to.deep.include({
+      name: 'duplicate-field-name', defaultConfiguration: { level: 'warning' },
+      helpUri: 'https://github.com/ue-lint/ue-lint/blob/main/docs/rules/duplicate-field-name.md',
+    });
+    for (const r of rules) expect(r.helpUri, r.id).to.equal(ruleDocsUrl(r.id));
+    expect(log.runs[0].tool.driver.informationUri).to.equal('https://github.com/ue-lint/ue-lint/blob/main/docs/rules/README.md');
     const results = log.runs[0].results;
     expect(results[0].ruleIndex).to.equal(rules.findIndex((r: { id: string }) => r.id === 'UE104'));
     expect(results[1].locations[0].physicalLocation.artifactLocation.uri).to.equal('dir%20with%20space/a%2Cb.ue');
