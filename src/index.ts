@@ -38,7 +38,7 @@ export function dynamicEventsLine(event: EventLayout, options?: ParseOptions): s
 }
 
 // Reading format files and comparing layouts (drift).
-export { parseFormatFile, formatToDefinition, type FormatFileResult, type ReadField, type FormatDiagnostic } from './tracefs/read-format.js';
+export { parseFormatFile, stringifyFormatFile, formatToDefinition, type FormatFileResult, type ReadField, type FormatDiagnostic } from './tracefs/read-format.js';
 export { compareLayouts, diffEventSets, type DiffResult, type DriftChange, type DriftClass } from './drift/compare.js';
 
 // Payload encoders and decoders.

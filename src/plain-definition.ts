@@ -28,6 +28,7 @@ import type { TextNode } from './grammar/ast.js';
 import { FIXED_TYPES, FIXED_TYPE_SIZES, fixedTypeAt, typeSize } from './layout/layout.js';
 import { PROFILES } from './layout/profiles.js';
 import type { LayoutField, ParseResult } from './layout/types.js';
+import { rules } from './lint/rules/index.js';
 import { SEPARATOR_FIX } from './lint/rules/separator-without-space.js';
 import { toKernelBytes, type KernelBytes } from './source/kernel-bytes.js';
 import { BYTE_CLASS, isWordByte } from './source/word-bytes.js';
@@ -37,6 +38,42 @@ const MAX_ARRAY = PROFILES.linux.maxArrayLength;
 const PROFILE = PROFILES.linux;
 const SPACE = 0x20;
 const SEMI = 0x3b;
+
+/**
+ * The codes this path reports itself: the length limit, UE112, and what layout's `typeSize`
+ * reports for a rejected type. Every other code of a definition comes from the full path
+ * (the catalog's `plainPath` says which, and a test holds the two together).
+ */
+export const PLAIN_PATH_CODES: readonly string[] = [
+  catalog.definitionTooLong.code, catalog.separatorWithoutSpace.code, catalog.unknownType.code, catalog.invalidArrayLength.code,
+  catalog.arrayTooLarge.code, catalog.arraySuffixTooLong.code, catalog.arrayMissingBracket.code,
+];
+
+/** FNV-1a over the name's char codes, low bit set: the hash the scan below computes for each field name. */
+function nameHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 16777619);
+  return hash | 1;
+}
+
+// WATCHES: rules that can fire on a plain definition say when (PlainContract in lint/rule.ts);
+// such a definition goes to the full path, which runs every rule. Field names are watched by
+// their hash's low byte (one table read per field), then compared exactly.
+const EVENT_NAME_WATCHES: ((name: string) => boolean)[] = [];
+const WATCHED_FIELD_NAMES = new Set<string>();
+const FIELD_NAME_WATCH = new Uint8Array(256);
+for (const rule of rules) {
+  if (rule.plain.kind !== 'watch') continue;
+  if (rule.plain.eventName) EVENT_NAME_WATCHES.push(rule.plain.eventName);
+  for (const name of rule.plain.fieldNames ?? []) {
+    WATCHED_FIELD_NAMES.add(name);
+    FIELD_NAME_WATCH[nameHash(name) & 0xff] = 1;
+  }
+}
+function eventNameWatched(name: string): boolean {
+  for (let i = 0; i < EVENT_NAME_WATCHES.length; i++) if (EVENT_NAME_WATCHES[i]!(name)) return true;
+  return false;
+}
 
 // UE112 as the rule reports it (lint/rules/separator-without-space.ts, through
 // createDiagnostic): the same fields in the same order, built from constant texts.
@@ -226,6 +263,7 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
     // a too-long definition gets there with these sizes (more than 21 structs of < 10^8 bytes).
     if (offset + size > 0x7fffffff) return undefined;
     const name = text.slice(nameStart, nameEnd);
+    if (FIELD_NAME_WATCH[hash & 0xff] !== 0 && WATCHED_FIELD_NAMES.has(name)) return undefined;
     // Duplicates: the full path reports them (UE104).
     const count = fields.length;
     if (count === nameHashes.length) return undefined;
@@ -245,6 +283,8 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
     c = text.charCodeAt(pos);
     if (c === SPACE || c === SEMI) return undefined;
   }
+  const eventName = text.slice(0, head);
+  if (EVENT_NAME_WATCHES.length > 0 && eventNameWatched(eventName)) return undefined;
   const warnings: Diagnostic[] = [];
   for (let i = 0; i < bareSemiCount; i++) warnings.push(separatorWithoutSpace(bareSemis[i]!));
   if (n > MAX_BYTES || rejected !== undefined) {
@@ -258,5 +298,5 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
     const errno = kernel[0]!.errno!;
     return { ok: false, errno, diagnostics: mergeByPosition(kernel, warnings) };
   }
-  return { ok: true, event: { name: text.slice(0, head), flags: [], fields }, diagnostics: warnings };
+  return { ok: true, event: { name: eventName, flags: [], fields }, diagnostics: warnings };
 }

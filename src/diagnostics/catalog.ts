@@ -16,6 +16,8 @@ export interface RuleDocs {
   fixSafety?: string;
 }
 
+export type PlainPathRole = 'reported' | 'rule' | 'excluded' | 'file';
+
 export interface CatalogEntry<A extends unknown[] = never[]> {
   code: string;
   name: string;
@@ -29,6 +31,17 @@ export interface CatalogEntry<A extends unknown[] = never[]> {
   docs: RuleDocs;
   /** The ABIs whose kernels this code applies to. */
   abis: readonly ('linux' | 'v5')[];
+  /**
+   * How parseDefinition's plain fast path (src/plain-definition.ts) stands to this code.
+   * Required, and test/lint/plain-contract.test.ts enumerates the catalog, so a code added
+   * without thinking about the fast path fails the build or the suite:
+   * - `reported`: the plain path reports it itself (its PLAIN_PATH_CODES);
+   * - `rule`: a lint rule reports it, and that rule's `plain` contract tells the plain path when
+   *   to hand a definition over to the full path (src/lint/rule.ts);
+   * - `excluded`: the plain path hands every definition that could get it to the full path;
+   * - `file`: not a per-definition code (definition files, drift, tool errors).
+   */
+  plainPath: PlainPathRole;
   removed?: boolean;
 }
 
@@ -64,7 +77,7 @@ function entry<A extends unknown[]>(e: CatalogEntry<A>): CatalogEntry<A> {
 export const catalog = {
   // ── UE0xx: syntax, as the kernel splits the string ──────────────────────────
   definitionTooLong: entry({
-    code: 'UE001', name: 'definition-too-long', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE001', name: 'definition-too-long', severity: 'error', errno: 'EINVAL', plainPath: 'reported', abis: both,
     summary: 'definition is longer than the 511-byte ioctl limit',
     message: (bytes: number) => `definition is ${bytes} bytes; the kernel accepts at most 511`,
     help: () => 'shorten field or event names, or split the event; the limit counts UTF-8 bytes, not characters',
@@ -76,7 +89,7 @@ export const catalog = {
     },
   }),
   flagsNotSupported: entry({
-    code: 'UE002', name: 'flags-in-definition', severity: 'error', errno: 'EINVAL', abis: linuxOnly,
+    code: 'UE002', name: 'flags-in-definition', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: linuxOnly,
     summary: 'the event name carries `:FLAGS`, which current kernels reject',
     message: (flags: string) => `flags text ${q(':' + flags)} is rejected by current kernels`,
     help: () => 'remove the `:` part; registration flags now go in the binary `flags` field of `struct user_reg`',
@@ -88,7 +101,7 @@ export const catalog = {
     },
   }),
   prefixWithoutSpace: entry({
-    code: 'UE003', name: 'type-prefix-without-name', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE003', name: 'type-prefix-without-name', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: both,
     summary: 'a type prefix such as `unsigned ` is not followed by a type word and a space',
     message: (type: string) => `type ${q(type)} is not followed by a space and a field name`,
     help: (type: string) => `write the field name after the type, e.g. \`${showText(type)} value\``,
@@ -100,7 +113,7 @@ export const catalog = {
     },
   }),
   fieldMissingName: entry({
-    code: 'UE004', name: 'field-missing-name', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE004', name: 'field-missing-name', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: both,
     summary: 'a field has a type but no name',
     message: (type: string) => `field ${q(type)} has a type but no name`,
     help: (type: string) => (/[\t\n\v\f\r]/.test(type)
@@ -114,7 +127,7 @@ export const catalog = {
     },
   }),
   extraFieldToken: entry({
-    code: 'UE005', name: 'unexpected-field-token', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE005', name: 'unexpected-field-token', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: both,
     summary: 'a field has more tokens than `type name` (or `struct type name size`)',
     message: (token: string) => `unexpected token ${q(token)} after the field name`,
     help: () => 'a field is `type name`; only `struct` fields take a size; separate fields with `;`',
@@ -126,7 +139,7 @@ export const catalog = {
     },
   }),
   doubleSpace: entry({
-    code: 'UE006', name: 'double-space-in-field', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE006', name: 'double-space-in-field', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: both,
     summary: 'two spaces inside a field make an empty token',
     message: (shifted: string) => `the second space makes an empty token, so ${q(shifted)} is one token too many`,
     help: () => 'the kernel splits field tokens on single spaces; use exactly one space between tokens',
@@ -139,7 +152,7 @@ export const catalog = {
     },
   }),
   trailingSpace: entry({
-    code: 'UE007', name: 'trailing-space-in-field', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE007', name: 'trailing-space-in-field', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: both,
     summary: 'a space at the end of a field makes an empty extra token',
     message: () => 'trailing space makes an empty token after the field name',
     help: () => 'remove the trailing space',
@@ -152,7 +165,7 @@ export const catalog = {
     },
   }),
   sizeOnNonStruct: entry({
-    code: 'UE008', name: 'size-on-non-struct-field', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE008', name: 'size-on-non-struct-field', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: both,
     summary: 'a size token follows a field that is not a `struct`',
     message: (size: string, type: string) => `size ${q(size)} is only allowed for \`struct\` fields, not ${q(type)}`,
     help: () => 'drop the size; the type already fixes it (use `char[N]` for arrays)',
@@ -166,7 +179,7 @@ export const catalog = {
 
   // ── UE1xx: definition rules (accepted by the kernel, almost certainly wrong) ─
   emptyFieldName: entry({
-    code: 'UE101', name: 'empty-field-name', severity: 'warning', abis: both,
+    code: 'UE101', name: 'empty-field-name', severity: 'warning', plainPath: 'rule', abis: both,
     summary: 'a field has an empty name',
     message: (type: string) => `field of type ${q(type)} has an empty name`,
     help: () => 'remove the trailing space or write the name after the type',
@@ -178,7 +191,7 @@ export const catalog = {
     },
   }),
   bracketInFieldName: entry({
-    code: 'UE102', name: 'bracket-in-field-name', severity: 'warning', abis: both,
+    code: 'UE102', name: 'bracket-in-field-name', severity: 'warning', plainPath: 'rule', abis: both,
     summary: 'a field name contains `[`, so it is not an array',
     message: (name: string, size: number, _type: string) => `field name ${q(name)} contains \`[\`; the field is ${size} byte${size === 1 ? '' : 's'}, not an array`,
     help: (name: string, _size: number, type: string) => (type === 'char' || type === 'unsigned char'
@@ -193,7 +206,7 @@ export const catalog = {
     },
   }),
   nameTrailingWhitespace: entry({
-    code: 'UE103', name: 'whitespace-in-field-name', severity: 'warning', abis: both,
+    code: 'UE103', name: 'whitespace-in-field-name', severity: 'warning', plainPath: 'rule', abis: both,
     summary: 'a field name contains a tab, CR or other whitespace byte',
     message: (name: string) => `field name ${q(name)} contains whitespace`,
     help: () => 'remove the tab or carriage return; a CRLF line ending leaves `\\r` in the last name',
@@ -205,7 +218,7 @@ export const catalog = {
     },
   }),
   duplicateFieldName: entry({
-    code: 'UE104', name: 'duplicate-field-name', severity: 'warning', abis: both,
+    code: 'UE104', name: 'duplicate-field-name', severity: 'warning', plainPath: 'rule', abis: both,
     summary: 'two fields of one event share a name',
     message: (name: string) => `duplicate field name ${q(name)}`,
     help: () => 'rename one of the two fields',
@@ -217,7 +230,7 @@ export const catalog = {
     },
   }),
   commonFieldClash: entry({
-    code: 'UE105', name: 'common-field-name-clash', severity: 'warning', abis: both,
+    code: 'UE105', name: 'common-field-name-clash', severity: 'warning', plainPath: 'rule', abis: both,
     summary: 'a field is named like a common header field (`common_pid`, ...)',
     message: (name: string) => `field name ${q(name)} clashes with the common header field`,
     help: () => 'choose another name; every record already carries `common_type`, `common_flags`, `common_preempt_count` and `common_pid`',
@@ -229,7 +242,7 @@ export const catalog = {
     },
   }),
   nonIdempotent: entry({
-    code: 'UE106', name: 'non-idempotent-definition', severity: 'warning', abis: linuxOnly,
+    code: 'UE106', name: 'non-idempotent-definition', severity: 'warning', plainPath: 'rule', abis: linuxOnly,
     summary: 'registering the same string twice fails with EADDRINUSE',
     message: (reason: string) => `registering this definition again fails with EADDRINUSE: ${reason}`,
     help: () => 'write fields as `type name` joined by `; `, with plain decimal struct sizes',
@@ -241,7 +254,7 @@ export const catalog = {
     },
   }),
   emptyEventName: entry({
-    code: 'UE107', name: 'empty-event-name', severity: 'error', abis: both,
+    code: 'UE107', name: 'empty-event-name', severity: 'error', plainPath: 'rule', abis: both,
     summary: 'the event name is empty',
     message: () => 'the event name is empty',
     help: () => 'start the definition with the event name; a leading space makes the name empty',
@@ -253,7 +266,7 @@ export const catalog = {
     },
   }),
   unusualEventName: entry({
-    code: 'UE108', name: 'unusual-event-name', severity: 'warning', abis: both,
+    code: 'UE108', name: 'unusual-event-name', severity: 'warning', plainPath: 'rule', abis: both,
     summary: 'the event name has characters outside `[A-Za-z0-9_]`',
     message: (name: string) => `event name ${q(name)} has characters outside \`[A-Za-z0-9_]\``,
     help: () => 'use letters, digits and underscores only',
@@ -265,7 +278,7 @@ export const catalog = {
     },
   }),
   ignoredFlag: entry({
-    code: 'UE109', name: 'ignored-flag', severity: 'warning', abis: v5Only,
+    code: 'UE109', name: 'ignored-flag', severity: 'warning', plainPath: 'rule', abis: v5Only,
     summary: 'a flag token other than `BPF_ITER` is silently ignored',
     message: (flag: string) => `flag ${q(flag)} is not recognised and is ignored`,
     help: () => 'the only flag is `BPF_ITER` (exact case); remove the others',
@@ -277,7 +290,7 @@ export const catalog = {
     },
   }),
   unusualFieldName: entry({
-    code: 'UE110', name: 'unusual-field-name', severity: 'warning', abis: both,
+    code: 'UE110', name: 'unusual-field-name', severity: 'warning', plainPath: 'rule', abis: both,
     summary: 'a field name is not a C identifier',
     message: (name: string) => `field name ${q(name)} is not a C identifier`,
     help: () => 'use letters, digits and underscores, not starting with a digit',
@@ -290,7 +303,7 @@ export const catalog = {
   }),
 
   textAfterNul: entry({
-    code: 'UE111', name: 'text-after-nul', severity: 'warning', abis: both,
+    code: 'UE111', name: 'text-after-nul', severity: 'warning', plainPath: 'excluded', abis: both,
     summary: 'a NUL character ends the definition early',
     message: () => 'the definition ends at this NUL; the text after it is ignored',
     help: () => 'remove the NUL character; the kernel reads the definition as a C string',
@@ -303,7 +316,7 @@ export const catalog = {
   }),
 
   separatorWithoutSpace: entry({
-    code: 'UE112', name: 'separator-without-space', severity: 'warning', abis: linuxOnly,
+    code: 'UE112', name: 'separator-without-space', severity: 'warning', plainPath: 'rule', abis: linuxOnly,
     summary: 'a `;` is not followed by a space',
     message: () => 'no space after `;`; kernels 6.4 to 6.8 refuse to register this string again',
     help: () => 'write `; ` between fields, as the kernel itself lists them',
@@ -318,7 +331,7 @@ export const catalog = {
 
   // ── UE2xx: layout and profile limits ────────────────────────────────────────
   unknownType: entry({
-    code: 'UE201', name: 'unknown-field-type', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE201', name: 'unknown-field-type', severity: 'error', errno: 'EINVAL', plainPath: 'reported', abis: both,
     summary: 'the field type is not in the kernel\'s type table',
     message: (type: string) => `unknown field type ${q(type)}`,
     help: (type: string) => suggestType(type),
@@ -330,7 +343,7 @@ export const catalog = {
     },
   }),
   invalidArrayLength: entry({
-    code: 'UE202', name: 'invalid-array-length', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE202', name: 'invalid-array-length', severity: 'error', errno: 'EINVAL', plainPath: 'reported', abis: both,
     summary: '`char[N]` has a length that is empty, zero or not a number',
     message: (text: string) => `array length ${q(text)} is not a positive number`,
     help: () => 'write a positive decimal (`20`), hex (`0x14`) or octal (`024`) length; a leading 0 means octal, so `08` is invalid',
@@ -342,7 +355,7 @@ export const catalog = {
     },
   }),
   arrayTooLarge: entry({
-    code: 'UE203', name: 'array-larger-than-limit', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE203', name: 'array-larger-than-limit', severity: 'error', errno: 'EINVAL', plainPath: 'reported', abis: both,
     summary: '`char[N]` is larger than the ABI allows',
     message: (n: number, max: number) => `array length ${n} is larger than the maximum ${max}`,
     help: (_n: number, max: number) => `use at most ${max} bytes, or a \`__data_loc char[]\` string for longer text`,
@@ -354,7 +367,7 @@ export const catalog = {
     },
   }),
   arraySuffixTooLong: entry({
-    code: 'UE204', name: 'array-suffix-too-long', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE204', name: 'array-suffix-too-long', severity: 'error', errno: 'EINVAL', plainPath: 'reported', abis: both,
     summary: 'the text after `[` is 8 bytes or longer (the `]` is too far)',
     message: (tail: string) => `${q(tail)} after \`[\` is too long; the kernel reads at most 7 bytes before \`]\``,
     help: () => 'write the length compactly and close the bracket right after it, e.g. `char[20] name`',
@@ -366,7 +379,7 @@ export const catalog = {
     },
   }),
   arrayMissingBracket: entry({
-    code: 'UE205', name: 'array-missing-close-bracket', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE205', name: 'array-missing-close-bracket', severity: 'error', errno: 'EINVAL', plainPath: 'reported', abis: both,
     summary: '`char[` has no closing `]`',
     message: (type: string) => `array type ${q(type)} has no closing \`]\``,
     help: () => 'close the bracket inside the type: `char[8] name`, not `char[8 name]`',
@@ -378,7 +391,7 @@ export const catalog = {
     },
   }),
   structMissingSize: entry({
-    code: 'UE206', name: 'struct-missing-size', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE206', name: 'struct-missing-size', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: both,
     summary: 'a `struct` field has no size token',
     message: (type: string) => `${q(type)} needs a size after the field name`,
     help: (type: string) => `write \`${showText(type)} name SIZE\` with the size in bytes`,
@@ -390,7 +403,7 @@ export const catalog = {
     },
   }),
   invalidStructSize: entry({
-    code: 'UE207', name: 'invalid-struct-size', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE207', name: 'invalid-struct-size', severity: 'error', errno: 'EINVAL', plainPath: 'excluded', abis: both,
     summary: 'a struct size is not a positive 32-bit decimal',
     message: (text: string) => `struct size ${q(text)} is not a positive decimal number`,
     help: () => 'write the size in decimal bytes, e.g. `16` (hex such as `0x10` is not accepted)',
@@ -402,7 +415,7 @@ export const catalog = {
     },
   }),
   structSizeNegative: entry({
-    code: 'UE208', name: 'struct-size-overflows', severity: 'error', abis: both,
+    code: 'UE208', name: 'struct-size-overflows', severity: 'error', plainPath: 'excluded', abis: both,
     summary: 'a struct size of 2^31 or more becomes a negative error code',
     message: (size: string, errno: string) => `struct size ${size} overflows a signed int; registration fails with ${errno}`,
     help: () => 'struct sizes must be below 2147483648; real payloads are far smaller',
@@ -414,7 +427,7 @@ export const catalog = {
     },
   }),
   offsetWraps: entry({
-    code: 'UE209', name: 'offset-wraps', severity: 'warning', abis: both,
+    code: 'UE209', name: 'offset-wraps', severity: 'warning', plainPath: 'excluded', abis: both,
     summary: 'field offsets wrap past 2^32',
     message: (name: string, offset: number) => `field ${q(name)} wraps around to offset ${offset}`,
     help: () => 'struct sizes this large cannot be written; use the real size',
@@ -426,7 +439,7 @@ export const catalog = {
     },
   }),
   arraySuffixIgnored: entry({
-    code: 'UE210', name: 'text-after-array-bracket', severity: 'warning', abis: both,
+    code: 'UE210', name: 'text-after-array-bracket', severity: 'warning', plainPath: 'excluded', abis: both,
     summary: 'bytes after the `]` of `char[N]` are ignored',
     message: (suffix: string) => `${q(suffix)} after \`]\` is ignored by the kernel`,
     help: () => 'remove the text after `]`; the type string keeps it and shows it in the format file',
@@ -438,7 +451,7 @@ export const catalog = {
     },
   }),
   v5BracketScan: entry({
-    code: 'UE211', name: 'array-bracket-outside-type', severity: 'warning', abis: v5Only,
+    code: 'UE211', name: 'array-bracket-outside-type', severity: 'warning', plainPath: 'excluded', abis: v5Only,
     summary: 'the v5 parser found the `]` beyond the type token',
     message: (type: string, name: string) => `array type ${q(type)} is closed by the \`]\` in ${q(name)}`,
     help: () => 'close the bracket inside the type; current kernels reject this definition',
@@ -452,7 +465,7 @@ export const catalog = {
 
   // ── UE3xx: definition files ─────────────────────────────────────────────────
   trailingSpaceBeforeComment: entry({
-    code: 'UE301', name: 'space-before-comment', severity: 'warning', abis: both,
+    code: 'UE301', name: 'space-before-comment', severity: 'warning', plainPath: 'file', abis: both,
     summary: 'a space before a `#` comment stays in the definition',
     message: () => 'the space before this comment stays in the definition',
     help: () => 'put the comment on its own line, or remove the space before `#`',
@@ -465,7 +478,7 @@ export const catalog = {
     },
   }),
   crlfLineEnding: entry({
-    code: 'UE302', name: 'crlf-line-ending', severity: 'warning', abis: both,
+    code: 'UE302', name: 'crlf-line-ending', severity: 'warning', plainPath: 'file', abis: both,
     summary: 'the line ends with CRLF',
     message: () => 'line ends with CRLF; `\\r` would become part of the definition',
     help: () => 'save the file with LF line endings',
@@ -477,7 +490,7 @@ export const catalog = {
     },
   }),
   byteOrderMark: entry({
-    code: 'UE303', name: 'byte-order-mark', severity: 'warning', abis: both,
+    code: 'UE303', name: 'byte-order-mark', severity: 'warning', plainPath: 'file', abis: both,
     summary: 'the file starts with a UTF-8 byte order mark',
     message: () => 'file starts with a UTF-8 byte order mark',
     help: () => 'save the file as UTF-8 without BOM; the BOM bytes would become part of the first event name',
@@ -489,7 +502,7 @@ export const catalog = {
     },
   }),
   conflictingRedefinition: entry({
-    code: 'UE304', name: 'conflicting-redefinition', severity: 'error', errno: 'EADDRINUSE', abis: linuxOnly,
+    code: 'UE304', name: 'conflicting-redefinition', severity: 'error', errno: 'EADDRINUSE', plainPath: 'file', abis: linuxOnly,
     summary: 'the same event name is defined again with different fields',
     message: (name: string) => `event ${q(name)} is already defined with different fields`,
     help: () => 'give the new layout a new event name (e.g. a `_v2` suffix), or make both definitions identical',
@@ -501,7 +514,7 @@ export const catalog = {
     },
   }),
   malformedDeletion: entry({
-    code: 'UE305', name: 'malformed-deletion-line', severity: 'error', errno: 'EINVAL', abis: both,
+    code: 'UE305', name: 'malformed-deletion-line', severity: 'error', errno: 'EINVAL', plainPath: 'file', abis: both,
     summary: 'a deletion line (`-:name` or `!u:name`) is malformed',
     message: (reason: string) => `deletion line ${reason}`,
     help: () => 'write `-:name` or `!u:name`, optionally followed by the fields',
@@ -513,7 +526,7 @@ export const catalog = {
     },
   }),
   redefinitionIgnored: entry({
-    code: 'UE306', name: 'redefinition-ignored', severity: 'warning', abis: v5Only,
+    code: 'UE306', name: 'redefinition-ignored', severity: 'warning', plainPath: 'file', abis: v5Only,
     summary: 'the same event name is defined again with other fields, which a v5 kernel ignores',
     message: (name: string) => `event ${q(name)} is already defined with other fields; a v5 kernel keeps the first layout`,
     help: () => 'give the new layout a new event name; a v5 kernel reuses an existing event by name and never reads the new fields',
@@ -528,7 +541,7 @@ export const catalog = {
   // ── UE4xx: layout drift against registered events (`ue-lint check --against`) ──
   // Examples are definition-file text whose `# registered:` lines give the target's events.
   eventNotRegistered: entry({
-    code: 'UE401', name: 'event-not-registered', severity: 'warning', abis: both,
+    code: 'UE401', name: 'event-not-registered', severity: 'warning', plainPath: 'file', abis: both,
     summary: 'the event is defined here but not registered in the target',
     message: (name: string) => `event ${q(name)} is not registered in the target`,
     help: () => 'check the event name; a new event is fine once its first writer registers it',
@@ -540,7 +553,7 @@ export const catalog = {
     },
   }),
   fieldLayoutDrift: entry({
-    code: 'UE402', name: 'field-layout-drift', severity: 'error', abis: both,
+    code: 'UE402', name: 'field-layout-drift', severity: 'error', plainPath: 'file', abis: both,
     summary: 'a field differs from the registered event (added inside, removed, moved, resized, re-typed)',
     message: (change: string) => `${change} vs the registered event`,
     help: () => 'readers of the registered layout misread this field; keep that layout, or give the new one a new event name',
@@ -552,7 +565,7 @@ export const catalog = {
     },
   }),
   reregistrationConflictWithRegistered: entry({
-    code: 'UE403', name: 'reregistration-conflict-with-registered', severity: 'error', errno: 'EADDRINUSE', abis: linuxOnly,
+    code: 'UE403', name: 'reregistration-conflict-with-registered', severity: 'error', errno: 'EADDRINUSE', plainPath: 'file', abis: linuxOnly,
     summary: 'the event is registered with different fields, so registering this definition fails',
     message: (name: string, _registeredFields: string) => `event ${q(name)} is registered with different fields; registering fails with EADDRINUSE`,
     help: (name: string, registeredFields: string) =>
@@ -567,7 +580,7 @@ export const catalog = {
 
   // ── UE9xx: tool errors ──────────────────────────────────────────────────────
   internalError: entry({
-    code: 'UE901', name: 'internal-error', severity: 'error', abis: both,
+    code: 'UE901', name: 'internal-error', severity: 'error', plainPath: 'file', abis: both,
     summary: 'a lint rule failed unexpectedly',
     message: (rule: string, detail: string) => `internal error in rule \`${rule}\`: ${detail}`,
     help: () => 'please report this with the definition that caused it',

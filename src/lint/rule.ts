@@ -37,8 +37,26 @@ export interface RuleContext {
   report: Report;
 }
 
+/**
+ * What parseDefinition's plain fast path (src/plain-definition.ts) must do about a rule. The
+ * plain path judges most definitions without an AST and without running the rules, so every
+ * rule says, structurally, whether it can fire on a definition the plain path accepts:
+ * - `excluded`: it cannot; `because` names what the plain path's grammar rules out;
+ * - `reported`: the plain path reports this rule's code itself (UE112);
+ * - `watch`: it can, and the plain path hands the definition to the full path when the event
+ *   name passes `eventName` or a field is named one of `fieldNames` (compared by the hash the
+ *   plain path computes anyway, so a watch costs one table read per field).
+ * test/lint/plain-contract.test.ts checks every catalog code against this.
+ */
+export type PlainContract =
+  | { readonly kind: 'excluded'; readonly because: string }
+  | { readonly kind: 'reported' }
+  | { readonly kind: 'watch'; readonly eventName?: (name: string) => boolean; readonly fieldNames?: readonly string[] };
+
 export interface Rule {
   /** The catalog entry this rule reports. */
   entry: CatalogEntry<any>;
+  /** Whether and when the rule can fire on a plain definition (see PlainContract). */
+  plain: PlainContract;
   check(ctx: RuleContext): void;
 }

@@ -33,6 +33,8 @@ export type FormatDiagnosticName =
   | 'malformed-field-declaration'
   | 'array-length-mismatch'
   | 'missing-common-separator'
+  | 'missing-event-id'
+  | 'missing-format-section'
   | 'unknown-line';
 
 /** A problem found while reading a `format` file; `line` is 1-based. */
@@ -51,11 +53,17 @@ export interface FormatFileResult {
   name: string;
   /** The `ID:` line; `undefined` when absent or a placeholder such as `<ID>`. */
   id: number | undefined;
+  /** The `ID:` line's text after `ID: `, verbatim (`1234`, `<ID>`); `undefined` when the file has none. */
+  idText?: string;
   /** The block of fields before the first blank line after `format:` (`common_type`, …). */
   commonFields: ReadField[];
   /** The event's own fields in file order. */
   fields: ReadField[];
-  /** Everything after `print fmt: `, verbatim, e.g. `"count=%u", REC->count`. */
+  /**
+   * Everything after `print fmt: ` to the end of the file, verbatim but for the final line end,
+   * e.g. `"count=%u", REC->count`. The kernel prints the format string's own newlines, so it
+   * may span lines (`"%llxS read addr=%llx of width=%x\n", REC->fn, …` continues on the next).
+   */
   printFmt: string | undefined;
   diagnostics: FormatDiagnostic[];
 }
@@ -96,6 +104,7 @@ export function parseFormatFile(text: string): FormatFileResult {
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const crlf = lines.length > 0 && lines.every((l) => l.endsWith('\r'));
   if (crlf) lines = lines.map((l) => l.slice(0, -1));
+  let seenFormat = false;
 
   let seenName = false;
   let seenId = false;
@@ -132,16 +141,22 @@ export function parseFormatFile(text: string): FormatFileResult {
         seenName = true;
       } else if (key === 'ID') {
         if (seenId) warn(lineNo, 'duplicate-header-line', 'second `ID:` line ignored');
-        else if (/^\d+$/.test(value.trim())) result.id = Number(value.trim());
-        else if (!/^<[^>]*>$/.test(value.trim()))
-          warn(lineNo, 'invalid-event-id', `event id \`${value}\` is not a decimal number`);
+        else {
+          result.idText = value;
+          if (/^\d+$/.test(value.trim())) result.id = Number(value.trim());
+          else if (!/^<[^>]*>$/.test(value.trim()))
+            warn(lineNo, 'invalid-event-id', `event id \`${value}\` is not a decimal number`);
+        }
         seenId = true;
       } else if (key === 'format') {
+        seenFormat = true;
         if (section === 'header') section = 'common';
       } else {
-        // `print fmt:` is the last line; its value may hold any text, including `;`.
-        if (result.printFmt !== undefined) warn(lineNo, 'duplicate-header-line', 'second `print fmt:` line ignored');
-        else result.printFmt = value;
+        // `print fmt:` ends the file: the kernel prints the format string with its own
+        // newlines, so every line from here on is part of it (spec §6.1 puts it last).
+        const rest = lines.slice(i + 1);
+        result.printFmt = rest.length > 0 ? `${value}\n${rest.join('\n')}` : value;
+        break;
       }
       continue;
     }
@@ -149,6 +164,10 @@ export function parseFormatFile(text: string): FormatFileResult {
   }
 
   if (!seenName) error(1, 'missing-event-name', 'no `name:` line; the event name is unknown');
+  // Fields still read without these, but the file is not a whole tracefs `format` file:
+  // drift cannot tell which registration it describes, or where the common block starts.
+  if (seenName && !seenId) warn(1, 'missing-event-id', 'no `ID:` line; the event id is unknown');
+  if (seenName && !seenFormat) warn(1, 'missing-format-section', 'no `format:` line before the fields');
 
   // FIXUP: without the blank separator every field landed in the common block. Split it by
   // the kernel's `common_` prefix, e.g. a hand-written file with no blank lines.
@@ -236,6 +255,9 @@ const NON_CHAR_SCALAR = new Set(['u8', 's8', 'u16', 's16', 'short', 'unsigned sh
  * - `__rel_loc char note[]` → `__rel_loc char[]`, `note`
  * - `u8 a[4]` + size 1 → `u8`, `a[4]` (a bracketed *name*: `u8[4]` would not even register)
  * - `u32 ` → `u32`, `` (empty name)
+ * - `char ssid[32 + 1]` + size 33 → `char[33]`, `ssid`; `u8 ht_capa[(int)sizeof(struct ieee80211_ht_cap)]`
+ *   → `u8[26]`, `ht_capa` (kernel events print the C length expression unexpanded)
+ * - `char[] foo[16]` → `char[][16]`, `foo`
  */
 function splitDeclaration(
   decl: string,
@@ -245,9 +267,20 @@ function splitDeclaration(
     const s = decl.lastIndexOf(' ');
     return s < 0 ? undefined : { type: decl.slice(0, s), name: decl.slice(s + 1) };
   };
-  const bracket = decl.indexOf('[');
-  if (bracket < 0 || decl.startsWith('__data_loc ')) return plain();
-  const space = decl.lastIndexOf(' ', bracket);
+  if (decl.startsWith('__data_loc ')) return plain();
+  // A C length expression (`[32 + 1]`, `[sizeof(struct x)]`) is the last bracket group and may
+  // hold spaces and brackets of its own: find its `[` by balancing from the final `]`.
+  const open = expressionOpen(decl);
+  let bracket = open >= 0 ? open : decl.indexOf('[');
+  if (bracket < 0) return plain();
+  let space = decl.lastIndexOf(' ', bracket);
+  // The type itself holds brackets (`char[] foo[16]`): the array suffix is on the name token.
+  const lastSpace = decl.lastIndexOf(' ');
+  if (open < 0 && lastSpace > bracket) {
+    const inName = decl.indexOf('[', lastSpace);
+    if (inName < 0) return plain();
+    [bracket, space] = [inName, lastSpace];
+  }
   if (space < 0) return plain();
 
   let prefix = decl.slice(0, space);
@@ -255,9 +288,9 @@ function splitDeclaration(
   let suffix = decl.slice(bracket);
   // A bracketed name on a linux array, `char[4] a[2]` → `char a[2][]`: the length is the last group.
   const last = /^(.*?) ([^ ]*)(\[\d*\])$/s.exec(decl);
-  if (suffix.indexOf('[', 1) > 0 && last && !last[1]!.includes('[')) [, prefix = '', name = '', suffix = ''] = last;
-  // No type has a space after its `[`, so `__rel_loc char[] foo` is plain `type name`.
-  if (suffix.includes(' ')) return plain();
+  if (open < 0 && suffix.indexOf('[', 1) > 0 && last && !last[1]!.includes('[')) [, prefix = '', name = '', suffix = ''] = last;
+  // No user_events type has a space after its `[`, so `__rel_loc char[] foo` is plain `type name`.
+  if (open < 0 && suffix.includes(' ')) return plain();
   if (NON_CHAR_SCALAR.has(prefix) && size === ELEMENT_SIZE[prefix]) return plain();
   if (prefix.startsWith('__rel_loc ')) {
     // A dynamic array has no length: any `[N]` here is the stale linux attribute.
@@ -272,12 +305,37 @@ function splitDeclaration(
     const count = size / elem;
     const fromSize = `${prefix}[${count}]`;
     if (len === '') return { type: fromSize, name };
-    // Plain decimal is a LEN (`[020]` is v5 verbatim octal, kept below). A C identifier is a
-    // macro the kernel printed unexpanded before 6.2, e.g. `char prev_comm[TASK_COMM_LEN]`.
+    // Plain decimal is a LEN (`[020]` is v5 verbatim octal, kept below) and must agree with
+    // `size:` (`char rcutorturename[8]` with `size:1` is a real kernel bug). A symbolic length is
+    // what the kernel printed unexpanded before 6.2: a macro (`char prev_comm[TASK_COMM_LEN]`,
+    // `NUM_NL80211_BANDS`) or an expression (`[32 + 1]`); only `size:` knows its value.
     if (/^[1-9]\d*$/.test(len) && Number(len) === count) return { type: fromSize, name };
-    if (/^([1-9]\d*|0|[A-Za-z_]\w*)$/.test(len)) return { type: fromSize, name, lengthMismatch: len };
+    if (/^([1-9]\d*|0)$/.test(len)) return { type: fromSize, name, lengthMismatch: len };
+    if (/^[A-Za-z_]\w*$/.test(len) || open >= 0) return { type: fromSize, name };
   }
   return { type: prefix + suffix, name };
+}
+
+/**
+ * Where the final bracket group of `decl` opens when it holds a C expression (a space or a
+ * bracket inside, as in `[32 + 1]` or `[(4 * sizeof(u64)) / sizeof(u64)]`), else -1.
+ */
+function expressionOpen(decl: string): number {
+  if (!decl.endsWith(']')) return -1;
+  let depth = 0;
+  for (let i = decl.length - 1; i >= 0; i--) {
+    const c = decl[i];
+    if (c === ']' || c === ')') depth++;
+    else if (c === '[' || c === '(') depth--;
+    if (depth === 0) {
+      if (c !== '[') return -1;
+      const inner = decl.slice(i + 1, -1);
+      // `a[2][]`-style groups and plain `[N]` keep the older rules above.
+      return /[ ()]/.test(inner) && i > 0 && decl[i - 1] !== ' ' && decl.lastIndexOf(' ', i) > 0 ? i : -1;
+    }
+    if (depth < 0) return -1;
+  }
+  return -1;
 }
 
 function readUnsigned(text: string): number | undefined {
@@ -304,4 +362,27 @@ export function formatToDefinition(result: Pick<FormatFileResult, 'name' | 'fiel
     f.type.startsWith('struct ') ? `${f.type} ${f.name} ${f.size}` : `${f.type} ${f.name}`,
   );
   return `${result.name} ${pieces.join('; ')}`;
+}
+
+/**
+ * Write a read `format` file back the way the kernel prints it (`f_show`, spec §6.1): the
+ * `name:` and `ID:` lines, `format:`, the common block, a blank line, the event's fields, a
+ * blank line and `print fmt:`. For any file a kernel wrote this gives back the same bytes:
+ * `stringifyFormatFile(parseFormatFile(text)) === text`. Field lines are written from the parsed
+ * offset, size and signedness, so a changed field changes its line.
+ *
+ * @example
+ * stringifyFormatFile(parseFormatFile(text)) === text; // for every captured kernel format file
+ */
+export function stringifyFormatFile(result: Omit<FormatFileResult, 'diagnostics'>): string {
+  const line = (f: Pick<ReadField, 'declaration' | 'offset' | 'size' | 'signed'>) =>
+    `\tfield:${f.declaration};\toffset:${f.offset};\tsize:${f.size};${f.signed === undefined ? '' : `\tsigned:${f.signed ? 1 : 0};`}\n`;
+  let out = `name: ${result.name}\n`;
+  if (result.idText !== undefined) out += `ID: ${result.idText}\n`;
+  out += 'format:\n';
+  for (const f of result.commonFields) out += line(f);
+  out += '\n';
+  for (const f of result.fields) out += line(f);
+  if (result.printFmt !== undefined) out += `\nprint fmt: ${result.printFmt}\n`;
+  return out;
 }

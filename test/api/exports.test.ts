@@ -11,6 +11,7 @@ describe('public API', () => {
       'errnoName', 'errnoNumber', 'findCatalogEntry', 'fixText', 'formatFile', 'formatResults', 'formatToDefinition',
       'generateCHeader', 'generateTsModule', 'getProfile', 'isDynamicString', 'lintText', 'loadConfig', 'parse',
       'parseDefinition', 'parseFormatFile', 'printFmt', 'reregistrationMatches', 'resolveConfig', 'ruleDocsUrl', 'showText',
+      'stringifyFormatFile',
     ]);
   });
 

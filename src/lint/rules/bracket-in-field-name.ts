@@ -6,6 +6,7 @@ const C_ARRAY = /^([^[]+)(\[[^\]]*\])$/; // e.g. `msg[20]` → `msg`, `[20]`
 /** `char msg[20]` is one char named `msg[20]`; the C habit, not an array. */
 export const bracketInFieldName: Rule = {
   entry: catalog.bracketInFieldName,
+  plain: { kind: 'excluded', because: 'plain field names are identifiers, so they hold no `[`' },
   check(ctx) {
     if (ctx.allIdentifiers) return;
     for (const { ast, name, identifier } of ctx.namedFields) {

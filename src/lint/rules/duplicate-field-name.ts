@@ -14,6 +14,7 @@ function report(ctx: RuleContext, i: number, first: Span): void {
 /** `u32 pid; u32 pid`: the kernel does not check; consumers see only one. */
 export const duplicateFieldName: Rule = {
   entry: catalog.duplicateFieldName,
+  plain: { kind: 'excluded', because: 'the plain path hands a definition with a repeated field name to the full path' },
   check(ctx) {
     const named = ctx.namedFields;
     if (named.length < 2) return;

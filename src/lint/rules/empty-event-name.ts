@@ -4,6 +4,7 @@ import type { Rule } from '../rule.js';
 /** ` test u32 a` or an empty string: accepted by the parser, unusable in tracefs (spec §14). */
 export const emptyEventName: Rule = {
   entry: catalog.emptyEventName,
+  plain: { kind: 'excluded', because: 'a plain event name has at least one word byte' },
   check(ctx) {
     if (ctx.ast.name.raw !== '') return;
     const at = ctx.ast.name.span.start;

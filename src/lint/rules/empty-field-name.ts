@@ -4,6 +4,7 @@ import type { Rule } from '../rule.js';
 /** `u32 ` (type, space, nothing): the kernel stores an empty name. */
 export const emptyFieldName: Rule = {
   entry: catalog.emptyFieldName,
+  plain: { kind: 'excluded', because: 'a plain field name has at least one word byte' },
   check(ctx) {
     if (ctx.allIdentifiers) return;
     for (const { ast, name, identifier } of ctx.namedFields) {

@@ -4,6 +4,7 @@ import type { Rule } from '../rule.js';
 /** v5: `test:bpf_iter`, `test:` and `test:X,` parse, but only `BPF_ITER` does anything. */
 export const ignoredFlag: Rule = {
   entry: catalog.ignoredFlag,
+  plain: { kind: 'excluded', because: 'the plain path is linux only and a plain head has no `:`' },
   check(ctx) {
     const flags = ctx.ast.flags;
     if (!flags || ctx.profile.flagPolicy !== 'parse') return;

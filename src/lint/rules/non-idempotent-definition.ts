@@ -64,6 +64,7 @@ export function plainlyIdempotent(ctx: Pick<RuleContext, 'ast' | 'fields'>): boo
 /** linux: every process registers again; a string that does not match itself gets EADDRINUSE. */
 export const nonIdempotentDefinition: Rule = {
   entry: catalog.nonIdempotent,
+  plain: { kind: 'excluded', because: 'plain definitions have no empty pieces, no whitespace in names and plain decimal struct sizes, so they always match themselves' },
   check(ctx) {
     if (!ctx.accepted || ctx.profile.reregistration !== 'match-fields') return;
     if (plainlyIdempotent(ctx) || argsMatchFields(ctx.ast.args?.raw, ctx.fields)) return;

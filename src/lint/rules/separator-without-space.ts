@@ -10,6 +10,7 @@ const NO_ARGS: [] = [];
 /** `u32 a;u32 b`: fine today, EADDRINUSE on re-registration with 6.4–6.8 kernels. */
 export const separatorWithoutSpace: Rule = {
   entry: catalog.separatorWithoutSpace,
+  plain: { kind: 'reported' },
   check(ctx) {
     const { pieces, source } = ctx.ast;
     const bytes = source.bytes;

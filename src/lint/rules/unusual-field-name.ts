@@ -7,6 +7,7 @@ const OTHER_RULES = /[[\t\n\v\f\r]/;
 /** `u32 a:b`, `u32 9lives`, `u32 "x"`: pasted verbatim into print fmt and filters. */
 export const unusualFieldName: Rule = {
   entry: catalog.unusualFieldName,
+  plain: { kind: 'excluded', because: 'plain field names are identifiers' },
   check(ctx) {
     if (ctx.allIdentifiers) return;
     for (const { name, identifier } of ctx.namedFields) {
