@@ -12,8 +12,6 @@ export interface FormatResultsOptions {
   color?: boolean | 1 | 2 | 3;
   /** The tool version SARIF names; default: this package's version. */
   version?: string;
-  /** Base of rule documentation links in SARIF (the rule name and `.md` are appended). */
-  docsBaseUri?: string;
 }
 
 let packageVersion: string | undefined;
@@ -47,6 +45,5 @@ export function formatResults(results: readonly FileResult[], format: ReportForm
   return REPORTERS[format](results, {
     chalk: new Chalk({ level }),
     version: options.version ?? libraryVersion(),
-    ...(options.docsBaseUri !== undefined ? { docsBaseUri: options.docsBaseUri } : {}),
   });
 }
