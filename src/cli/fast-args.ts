@@ -1,9 +1,8 @@
 // FAST PATH for the pre-commit hook: `ue-lint [lint] [options] files...` with the
 // plain options below is parsed here, so the run never loads yargs (whose modules,
 // instance set-up and parse are about a quarter of a short run's start-up). Any
-// other command line (help, other commands, unknown or repeated options, `--`,
-// negations, option values that look like options) returns undefined and goes
-// through yargs as before. test/cli/fast-args.test.ts checks, on generated
+// other command line (help, other commands, unknown or repeated options, option
+// values that look like options) returns undefined and goes through yargs as before. test/cli/fast-args.test.ts checks, on generated
 // command lines, that whatever this accepts, yargs parses to the same arguments.
 import type { AbiName } from '../layout/types.js';
 import { COMMAND_NAMES } from './command-names.js';
@@ -12,10 +11,19 @@ import type { LintArgs } from './commands/lint.js';
 import { STDIN_TOKEN } from './suggest.js';
 
 const ABIS: readonly AbiName[] = ['linux', 'v5'];
-const FLAGS: Readonly<Record<string, 'quiet' | 'fix' | 'color'>> = { '--quiet': 'quiet', '-q': 'quiet', '--fix': 'fix', '--color': 'color' };
-const VALUED: Readonly<Record<string, 'format' | 'abi' | 'maxWarnings' | 'config'>> = {
-  '--format': 'format', '-f': 'format', '--abi': 'abi', '--max-warnings': 'maxWarnings', '--config': 'config', '-c': 'config',
+type FlagKey = 'quiet' | 'fix';
+const FLAGS: Readonly<Record<string, FlagKey>> = { '--quiet': 'quiet', '-q': 'quiet', '--fix': 'fix' };
+/** `--x` sets a boolean true, `--no-x` false (yargs' negation); each may appear once. */
+const NEGATABLE: Readonly<Record<string, 'color' | 'ignore' | 'errorOnUnmatchedPattern'>> = {
+  color: 'color', ignore: 'ignore', 'error-on-unmatched-pattern': 'errorOnUnmatchedPattern',
 };
+type ValuedKey = 'format' | 'abi' | 'maxWarnings' | 'config' | 'stdinFilename' | 'rule';
+const VALUED: Readonly<Record<string, ValuedKey>> = {
+  '--format': 'format', '-f': 'format', '--abi': 'abi', '--max-warnings': 'maxWarnings', '--config': 'config', '-c': 'config',
+  '--stdin-filename': 'stdinFilename', '--rule': 'rule',
+};
+/** Options that may be given more than once (each value is kept, as yargs does). */
+const REPEATABLE = new Set<ValuedKey>(['rule']);
 
 /** The lint arguments of a plain command line, or undefined when only yargs can parse it. */
 export function parseLintFastPath(argv: readonly string[]): LintArgs | undefined {
@@ -33,13 +41,21 @@ export function parseLintFastPath(argv: readonly string[]): LintArgs | undefined
   for (; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '-') { paths.push(STDIN_TOKEN); continue; }
+    if (a === '--') {
+      // Operands: paths, even those that start with `-`.
+      for (const p of argv.slice(i + 1)) paths.push(p === '-' ? STDIN_TOKEN : p);
+      break;
+    }
     if (!a.startsWith('-')) { paths.push(a); continue; }
-    if (a === '--no-color') {
-      if (!once('color')) return undefined;
-      args.color = false;
+    const negated = a.startsWith('--no-') ? a.slice(5) : undefined;
+    const boolName = negated ?? (a.startsWith('--') ? a.slice(2) : undefined);
+    if (boolName !== undefined && Object.hasOwn(NEGATABLE, boolName)) {
+      const key = NEGATABLE[boolName]!;
+      if (!once(key)) return undefined;
+      args[key] = negated === undefined;
       continue;
     }
-    const flag = FLAGS[a];
+    const flag = Object.hasOwn(FLAGS, a) ? FLAGS[a] : undefined;
     if (flag !== undefined) {
       if (!once(flag)) return undefined;
       args[flag] = true;
@@ -48,7 +64,7 @@ export function parseLintFastPath(argv: readonly string[]): LintArgs | undefined
     const eq = a.indexOf('=');
     const name = eq >= 0 ? a.slice(0, eq) : a;
     const key = Object.hasOwn(VALUED, name) ? VALUED[name] : undefined;
-    if (key === undefined || !once(key) || (eq >= 0 && name.length === 2)) return undefined; // `-f=json`: yargs' business
+    if (key === undefined || (!REPEATABLE.has(key) && !once(key)) || (eq >= 0 && name.length === 2)) return undefined; // `-f=json`: yargs' business
     const value = eq >= 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '' || value.startsWith('-')) return undefined;
     switch (key) {
@@ -66,6 +82,13 @@ export function parseLintFastPath(argv: readonly string[]): LintArgs | undefined
         break;
       case 'config':
         args.config = value;
+        break;
+      case 'stdinFilename':
+        args.stdinFilename = value;
+        break;
+      case 'rule':
+        // One value is a string, several an array: yargs' shape, which the command flattens.
+        args.rule = args.rule === undefined ? value : [args.rule, value].flat();
         break;
     }
   }

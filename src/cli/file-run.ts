@@ -1,42 +1,54 @@
 // What `lint` and `check` share: config, input paths, and turning file results into
 // output and an exit code (0 clean, 1 errors or too many warnings, 2 I/O failure).
-import { ConfigError, loadConfig, type LoadedConfig } from '../config/config.js';
-import { PathError, describeFsError, displayPath, expandPaths, type InputPath } from '../files/glob.js';
+import { expandPaths, type InputPath } from '../files/expand.js';
+import { PathError, describeFsError, displayPath } from '../files/glob.js';
 import { NotADefinitionFileError } from '../files/line-reader.js';
 import { summarise, type FileResult } from '../lint/file-linter.js';
 import { REPORTERS, type ReportFormat } from '../report/index.js';
 import type { CommandContext } from './command.js';
 import { CliError } from './io.js';
+import { resolveSettings, type InputArgs, type RunSettings, type SettingArgs } from './options.js';
 import { STDIN_TOKEN, closest } from './suggest.js';
 
-export interface FileRunArgs {
+export type { InputPath } from '../files/expand.js';
+
+export interface FileRunArgs extends SettingArgs, InputArgs {
   paths?: string[];
   format: ReportFormat;
   maxWarnings?: number;
   quiet?: boolean;
-  config?: string;
   color?: boolean;
 }
 
-/** The config file (searched upward, or `--config`), and a valid `--max-warnings`. */
-export async function loadRunConfig(args: FileRunArgs, ctx: CommandContext): Promise<LoadedConfig> {
+/** The run's settings (configuration and command line), after checking `--max-warnings`. */
+export async function loadRunConfig(args: FileRunArgs, ctx: CommandContext): Promise<RunSettings> {
   if (args.maxWarnings !== undefined && (!Number.isInteger(args.maxWarnings) || args.maxWarnings < -1)) {
     throw new CliError(`--max-warnings must be a whole number, not ${String(args.maxWarnings)}`);
   }
-  try {
-    return await loadConfig(ctx.io.cwd, args.config);
-  } catch (err) {
-    if (err instanceof ConfigError) throw new CliError(err.message);
-    throw err;
-  }
+  return resolveSettings(args, ctx);
 }
 
-/** Files, directories (searched for `*.ue`), globs and `-`; `.` when none are given. */
-export async function expandInputs(args: FileRunArgs, config: LoadedConfig, ctx: CommandContext): Promise<InputPath[]> {
+/**
+ * Files, directories (searched for `*.ue`), patterns and `-`; `.` when none are given.
+ * Warnings (a named file that `ignore` skips) go to stderr.
+ */
+export async function expandInputs(args: FileRunArgs, settings: RunSettings, ctx: CommandContext): Promise<InputPath[]> {
   const { io } = ctx;
   const inputs = (args.paths ?? []).length > 0 ? args.paths! : ['.'];
+  const { config } = settings;
   try {
-    return await expandPaths(inputs, { cwd: io.cwd, ignore: config.ignore, ignoreBase: config.dir, stdinToken: STDIN_TOKEN });
+    const expansion = await expandPaths(inputs, {
+      cwd: io.cwd,
+      ignore: config.ignore,
+      ignoreBase: config.dir,
+      ...(settings.configLabel !== undefined ? { ignoreSource: settings.configLabel } : {}),
+      noIgnore: args.ignore === false,
+      errorOnUnmatched: args.errorOnUnmatchedPattern !== false,
+      stdinToken: STDIN_TOKEN,
+      ...(args.stdinFilename !== undefined ? { stdinFilename: args.stdinFilename } : {}),
+    });
+    for (const line of expansion.warnings) io.stderr.write(`ue-lint: ${line}\n`);
+    return expansion.inputs;
   } catch (err) {
     if (err instanceof PathError) {
       // `ue-lint lnt x.ue` reads `lnt` as a path: suggest the command it probably meant.
@@ -44,6 +56,7 @@ export async function expandInputs(args: FileRunArgs, config: LoadedConfig, ctx:
       const guess = first && !first.includes('/') && !first.includes('.') ? closest(first, ctx.commandNames) : undefined;
       throw new CliError(guess ? `${err.message} (did you mean the \`${guess}\` command?)` : err.message);
     }
+    if (err instanceof Error && err.name === 'PatternError') throw new CliError(err.message);
     // e.g. an unreadable directory met while searching for *.ue files.
     const e = err as NodeJS.ErrnoException;
     if (e.code) throw new CliError(`${e.path ? displayPath(io.cwd, e.path) : inputs.join(' ')}: ${describeFsError(err)}`);

@@ -56,6 +56,28 @@ function skipHelpCaching(y: Argv): void {
   if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
+/**
+ * Hand the words after `--` to the command's positionals, in order: they fill the
+ * single positionals left empty, then join the variadic one (`lint [paths..]`). What
+ * is left over is a usage error rather than something silently dropped.
+ */
+export function withOperands(cmd: { command: string | readonly string[] }, a: Record<string, unknown>): any {
+  const rest = (a['--'] as unknown[] | undefined)?.map(String) ?? [];
+  delete a['--'];
+  if (rest.length === 0) return a;
+  const spec = [cmd.command].flat()[0]!;
+  for (const m of spec.matchAll(/[[<]([\w-]+)(\.\.)?[\]>]/g)) {
+    const key = m[1]!;
+    if (m[2]) {
+      a[key] = [...((a[key] as string[] | undefined) ?? []), ...rest.splice(0)];
+    } else if (a[key] === undefined && rest.length > 0) {
+      a[key] = rest.shift();
+    }
+  }
+  if (rest.length > 0) throw new CliError(`unexpected operand \`${rest[0]}\` after --; see \`ue-lint ${spec.split(' ')[0]} --help\``);
+  return a;
+}
+
 /** Run the CLI. Returns the exit code: 0 clean, 1 problems found, 2 usage/config/I/O error. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const args = argv.map((a) => (a === '-' ? STDIN_TOKEN : a));
@@ -86,6 +108,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .version(VERSION)
     .help()
     .alias('h', 'help')
+    // Everything after `--` is an operand (a path, even one that starts with `-`); see withOperands.
+    .parserConfiguration({ 'populate--': true, 'parse-positional-numbers': false })
     .fail((msg, err) => {
       if (failure !== undefined) return;
       failure = msg ? usageMessage(msg, args) : err instanceof CliError ? err.message : `internal error: ${err?.message ?? 'unknown'}`;
@@ -102,7 +126,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       builder: (b: Argv) => cmd.builder(b).epilogue(`${SYNTAX_HELP}\n\n${EXIT_CODES_HELP}`) as Argv,
       handler: async (a) => {
         if (failure !== undefined) return;
-        const outcome = await runCommand(() => cmd.run(a, ctx));
+        const outcome = await runCommand(() => cmd.run(withOperands(cmd, a), ctx));
         exitCode = outcome.code;
         failure = outcome.failure;
       },

@@ -3,7 +3,7 @@
 // runs the same step on text in memory, for editors and other tools, so the two
 // cannot drift apart (test/api/lint-text.test.ts holds them together on every
 // fixture). No fs here: the configuration comes in as an argument.
-import { normaliseConfig, type ConfigInput, type LoadedConfig } from '../config/config.js';
+import { ConfigError, normaliseConfig, type ConfigInput, type LoadedConfig } from '../config/config.js';
 import { isIgnoredBy } from '../files/glob.js';
 import { readLineBatches } from '../files/line-reader.js';
 import type { AbiName } from '../layout/types.js';
@@ -12,11 +12,13 @@ import { lintLines, type FileLintOptions, type FileResult, type RuleSetting } fr
 /** What a run's command line may set over the configuration. */
 export interface LintOverrides {
   abi?: AbiName;
+  /** Severity by code (`--rule`), over the configuration's `rules`. */
+  rules?: Readonly<Record<string, RuleSetting>>;
 }
 
 /** The per-file options of a run: command-line values first, then the configuration, then the defaults. */
 export function lintSettings(config: Pick<LoadedConfig, 'abi' | 'rules'>, overrides: LintOverrides = {}): { abi: AbiName; rules: Record<string, RuleSetting> } {
-  return { abi: overrides.abi ?? config.abi ?? 'linux', rules: config.rules };
+  return { abi: overrides.abi ?? config.abi ?? 'linux', rules: overrides.rules ? { ...config.rules, ...overrides.rules } : config.rules };
 }
 
 /**
@@ -50,6 +52,16 @@ export interface LintTextOptions {
   config?: ConfigInput;
 }
 
+/** Does the configuration's `ignore` match `filename`? An invalid glob is a `ConfigError`. */
+async function ignored(config: Pick<LoadedConfig, 'ignore' | 'path'> & { dir?: string }, filename: string): Promise<boolean> {
+  try {
+    return await isIgnoredBy(config.ignore, config.dir, filename);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'PatternError') throw new ConfigError(`${config.path ?? 'configuration'}: \`ignore\`: ${err.message}`);
+    throw err;
+  }
+}
+
 export interface LintTextResult extends FileResult {
   /** The configuration's `ignore` matches `filename`: the CLI skips such a file, so nothing was linted. */
   ignored: boolean;
@@ -68,7 +80,7 @@ export interface LintTextResult extends FileResult {
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintTextResult> {
   const file = options.filename ?? '<text>';
   const config = normaliseConfig(options.config ?? {});
-  if (options.filename !== undefined && isIgnoredBy(config.ignore, config.dir, options.filename)) {
+  if (options.filename !== undefined && await ignored(config, options.filename)) {
     return { file, diagnostics: [], errorCount: 0, warningCount: 0, fixableCount: 0, ignored: true };
   }
   const result = await lintSource(file, [text], lintSettings(config, options));

@@ -17,6 +17,8 @@ const WORDS = [
   '--format', 'json', 'compact', 'sarif', 'stylish', 'github', 'xml', '--format=json', '--format=', '-f', '-f=json',
   '--abi', 'v5', 'linux', 'x86', '--abi=v5', '--max-warnings', '0', '3', '010', '-1', '1e3', '--max-warnings=2',
   '--config', 'c.json', '-c', '--config=c.json', '--help', '-h', '--version', '--unknown', '-x', '-qf', '--quiet=true',
+  '--no-ignore', '--ignore', '--no-error-on-unmatched-pattern', '--error-on-unmatched-pattern', '--stdin-filename', 'events/a.ue',
+  '--stdin-filename=x.ue', '--rule', 'UE104=off', '--rule=UE108=warn', 'UE301=error', '--', '-x.ue',
 ];
 
 /** What main() hands to the lint command, or undefined when it never gets there. */
@@ -35,7 +37,9 @@ async function viaYargs(argv: string[]): Promise<LintArgs | undefined> {
 
 const normal = (a: LintArgs) => ({
   paths: a.paths && a.paths.length > 0 ? a.paths : undefined, abi: a.abi, format: a.format, maxWarnings: a.maxWarnings,
-  quiet: !!a.quiet, fix: !!a.fix, config: a.config, color: a.color,
+  quiet: !!a.quiet, fix: !!a.fix, config: a.config, color: a.color, ignore: a.ignore,
+  errorOnUnmatchedPattern: a.errorOnUnmatchedPattern, stdinFilename: a.stdinFilename,
+  rule: a.rule === undefined ? undefined : [a.rule].flat(),
 });
 
 describe('cli: fast path for plain lint command lines', function () {
@@ -46,10 +50,14 @@ describe('cli: fast path for plain lint command lines', function () {
     expect(parseLintFastPath(['lint', '--format', 'compact', '-q', '-'])).to.deep.equal({ format: 'compact', quiet: true, paths: [STDIN_TOKEN] });
     expect(parseLintFastPath(['--abi=v5', '--max-warnings', '0', '--no-color', 'x'])).to.deep.equal({ format: 'stylish', abi: 'v5', maxWarnings: 0, color: false, paths: ['x'] });
     expect(parseLintFastPath([])).to.deep.equal({ format: 'stylish' });
+    expect(parseLintFastPath(['--fix', '--', './-x.ue', '-'])).to.deep.equal({ format: 'stylish', fix: true, paths: ['./-x.ue', STDIN_TOKEN] });
+    expect(parseLintFastPath(['--rule', 'UE104=off', '--rule=UE108=warn', '--no-ignore', 'a.ue'])).to.deep.equal({
+      format: 'stylish', rule: ['UE104=off', 'UE108=warn'], ignore: false, paths: ['a.ue'],
+    });
   });
 
   it('leaves everything else to yargs', () => {
-    for (const argv of [['--help'], ['layout', 'x u32 a'], ['--quiet', '--quiet'], ['--format', 'xml'], ['--', 'a'], ['--no-quiet'], ['-qf', 'json'], ['--max-warnings', '1e3'], ['--config'], ['--config', '--fix']]) {
+    for (const argv of [['--help'], ['layout', 'x u32 a'], ['--quiet', '--quiet'], ['--format', 'xml'], ['--no-quiet'], ['-qf', 'json'], ['--max-warnings', '1e3'], ['--config'], ['--config', '--fix']]) {
       expect(parseLintFastPath(argv), JSON.stringify(argv)).to.equal(undefined);
     }
   });

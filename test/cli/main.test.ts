@@ -57,7 +57,7 @@ describe('cli/main (in-process)', () => {
       const dir = tmp({ 'a/x.ue': 'x u32  a\n', 'b/y.ue': 'y u32  a\n' });
       const r = await run(['b/*.ue', '--format', 'compact'], { cwd: dir });
       expect(r.stdout).to.match(/^b\/y\.ue:1:7:/);
-      expect((await run(['c/*.ue'], { cwd: dir }))).to.deep.include({ code: 2, stderr: 'ue-lint: c/*.ue: no files match this pattern\n' });
+      expect((await run(['c/*.ue'], { cwd: dir }))).to.deep.include({ code: 2, stderr: 'ue-lint: c/*.ue: no files match this pattern (--no-error-on-unmatched-pattern allows this)\n' });
     });
 
     it('checks redefinitions across files (UE304) with a related location', async () => {

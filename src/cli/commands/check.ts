@@ -13,15 +13,14 @@ import { loadTarget } from '../against.js';
 import type { CliCommand } from '../command.js';
 import { placeDiagnostic } from '../definitions.js';
 import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
+import { inputOptions, settingOptions, type InputArgs, type SettingArgs } from '../options.js';
 
-export interface CheckArgs {
+export interface CheckArgs extends SettingArgs, InputArgs {
   against: string;
   paths?: string[];
-  abi?: AbiName;
   format: ReportFormat;
   maxWarnings?: number;
   quiet?: boolean;
-  config?: string;
   color?: boolean;
 }
 
@@ -29,17 +28,15 @@ export const checkCommand: CliCommand<CheckArgs> = {
   command: 'check [paths..]',
   describe: 'Compare definitions with registered events (tracefs or captured format files): layout drift, EADDRINUSE',
   builder: (y: Argv) =>
-    y
+    inputOptions(settingOptions(y))
       .positional('paths', { type: 'string', array: true, describe: 'Files, directories (searched for *.ue), globs, or - for stdin; default: .' })
       .option('against', {
         type: 'string', demandOption: true, requiresArg: true,
         describe: 'Registered events: tracefs events/user_events (or events/, with user_events_multi), a directory of *.format files, or one format file',
       })
-      .option('abi', { choices: ['linux', 'v5'] as const, describe: 'Kernel ABI of the target (default: config, else linux); EADDRINUSE (UE403) is linux only' })
       .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
       .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of searching for one' })
       .example('sudo ue-lint check --against /sys/kernel/tracing/events/user_events events/', 'compare with the live kernel')
       .example('ue-lint check --against captured/ events.ue --format github', 'compare with captured *.format files in CI')
       .epilogue(
@@ -49,9 +46,8 @@ export const checkCommand: CliCommand<CheckArgs> = {
       ) as unknown as Argv<CheckArgs>,
   run: async (args, ctx) => {
     const { io } = ctx;
-    const config = await loadRunConfig(args, ctx);
-    const abi: AbiName = args.abi ?? config.abi ?? 'linux';
-    const rules: Record<string, RuleSetting> = config.rules;
+    const settings = await loadRunConfig(args, ctx);
+    const { abi, rules } = settings;
 
     // TARGET first: a missing or unparsable target is a usage/I/O failure (exit 2), whatever the inputs.
     const target = await loadTarget(args.against, io.cwd);
@@ -62,12 +58,12 @@ export const checkCommand: CliCommand<CheckArgs> = {
     }
     const registered = indexRegistered(target.events);
 
-    const files = await expandInputs(args, config, ctx);
+    const files = await expandInputs(args, settings, ctx);
 
     const results: FileResult[] = [];
     const ioErrors: string[] = [];
     for (const input of files) {
-      const display = input.kind === 'stdin' ? '<stdin>' : input.display;
+      const display = input.display;
       try {
         const lines = readLines(input.kind === 'stdin' ? io.stdin : openDefinitionFile(input.path));
         results.push(summarise(display, await checkLines(display, lines, { abi, rules, registered })));

@@ -6,20 +6,18 @@ import { fileLineSource } from '../../files/line-source.js';
 import { capYoungGeneration } from '../young-generation.js';
 import { EventRegistry, type FileDiagnostic, type FileResult } from '../../lint/file-linter.js';
 import { fixEdits, fixUntilStable } from '../../lint/fixes.js';
-import { lintSettings, lintSource } from '../../lint/lint-text.js';
-import type { AbiName } from '../../layout/types.js';
+import { lintSource } from '../../lint/lint-text.js';
 import { REPORT_FORMATS, REPORT_STREAMS, type ReportFormat } from '../../report/index.js';
 import type { CliCommand } from '../command.js';
 import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
+import { inputOptions, settingOptions, type InputArgs, type SettingArgs } from '../options.js';
 
-export interface LintArgs {
+export interface LintArgs extends SettingArgs, InputArgs {
   paths?: string[];
-  abi?: AbiName;
   format: ReportFormat;
   maxWarnings?: number;
   quiet?: boolean;
   fix?: boolean;
-  config?: string;
   color?: boolean;
 }
 
@@ -27,22 +25,19 @@ export const lintCommand: CliCommand<LintArgs> = {
   command: 'lint [paths..]',
   describe: 'Lint definition files (files, directories searched for *.ue, globs; - for stdin)',
   builder: (y: Argv) =>
-    y
+    inputOptions(settingOptions(y))
       .positional('paths', { type: 'string', array: true, describe: 'Files, directories (searched for *.ue), globs, or - for stdin; default: .' })
-      .option('abi', { choices: ['linux', 'v5'] as const, describe: 'Kernel ABI to check against (default: config, else linux)' })
       .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
       .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
       .option('fix', { type: 'boolean', describe: 'Apply safe fixes in place (atomic rewrite; stdin is never fixed)' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of searching for one' })
       .example('ue-lint fixtures/files', 'lint every *.ue file under a directory')
       .example("ue-lint 'events/**/*.ue' --format sarif > ue-lint.sarif", 'SARIF for code scanning')
       .example('printf "wake u32 pid\\n" | ue-lint -', 'lint standard input') as unknown as Argv<LintArgs>,
   run: async (args, ctx) => {
     const { io } = ctx;
-    const config = await loadRunConfig(args, ctx);
-    const settings = lintSettings(config, args);
-    const files = await expandInputs(args, config, ctx);
+    const settings = await loadRunConfig(args, ctx);
+    const files = await expandInputs(args, settings, ctx);
 
     // STREAM: every format prints as it goes, so a 50 MB file with a problem on every
     // line never holds its diagnostics. Not with --fix: only the last pass is reported.
@@ -66,7 +61,7 @@ export const lintCommand: CliCommand<LintArgs> = {
 
     const registry = new EventRegistry();
     // --quiet while streaming: warnings are counted (for --max-warnings) but never built.
-    const lintOptions = { ...settings, registry, onDiagnostic, dropWarnings: args.quiet === true };
+    const lintOptions = { abi: settings.abi, rules: settings.rules, registry, onDiagnostic, dropWarnings: args.quiet === true };
     const results: FileResult[] = [];
     const ioErrors: string[] = [];
     const stopCapping = capYoungGeneration();
@@ -81,7 +76,7 @@ export const lintCommand: CliCommand<LintArgs> = {
 
     async function lintInputs(): Promise<void> {
       for (const input of files) {
-        const display = input.kind === 'stdin' ? '<stdin>' : input.display;
+        const display = input.display;
         try {
           if (input.kind === 'stdin') {
             results.push(await lintSource(display, io.stdin, lintOptions));

@@ -1,0 +1,111 @@
+// Options that several commands share, declared once, and the one place that turns
+// them and the configuration into a run's settings. A new setting (e.g. `--dialect`)
+// is a line in `settingOptions`, a field in `SettingArgs`, and a line in `resolveSettings`.
+import type { Argv } from 'yargs';
+import { ConfigError, loadConfig, type LoadedConfig } from '../config/config.js';
+import { displayPath, loadPatterns } from '../files/glob.js';
+import { normaliseRuleSettings, type RuleSetting } from '../lint/file-linter.js';
+import { lintSettings } from '../lint/lint-text.js';
+import type { AbiName } from '../layout/types.js';
+import type { CommandContext } from './command.js';
+import { CliError } from './io.js';
+
+export const ABIS: readonly AbiName[] = ['linux', 'v5'];
+
+/** What every command that reads definitions may set over the configuration. */
+export interface SettingArgs {
+  abi?: AbiName;
+  config?: string;
+  /** `--rule CODE=off|warn|error`, repeatable; one value is a string. */
+  rule?: string | string[];
+}
+
+/** What commands that take file operands share (lint, check). */
+export interface InputArgs {
+  /** `--no-ignore` sets this false. */
+  ignore?: boolean;
+  /** `--no-error-on-unmatched-pattern` sets this false. */
+  errorOnUnmatchedPattern?: boolean;
+  stdinFilename?: string;
+}
+
+/** `--abi`, `--config`, `--rule`. */
+export function settingOptions<T>(y: Argv<T>, { rules = true }: { rules?: boolean } = {}): Argv<T> {
+  let out = y
+    .option('abi', { choices: ABIS, describe: 'Kernel ABI (default: the configuration\'s, else linux)' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this configuration file instead of searching for one' });
+  if (rules) {
+    out = out.option('rule', {
+      type: 'string', requiresArg: true,
+      describe: 'CODE=off|warn|error (a code or rule name); repeatable; overrides the configuration',
+    });
+  }
+  return out as unknown as Argv<T>;
+}
+
+/** `--stdin-filename`; with file operands also `--no-ignore` and `--no-error-on-unmatched-pattern`. */
+export function inputOptions<T>(y: Argv<T>, { operands = true }: { operands?: boolean } = {}): Argv<T> {
+  let out = y.option('stdin-filename', {
+    type: 'string', requiresArg: true,
+    describe: 'The path to report for - (standard input), and to match against the configuration',
+  });
+  if (operands) {
+    out = out
+      .option('ignore', { type: 'boolean', describe: '--no-ignore: lint every file named or found (no `ignore`, .gitignore, hidden or node_modules skipping)' })
+      .option('error-on-unmatched-pattern', { type: 'boolean', describe: '--no-error-on-unmatched-pattern: a path or pattern that matches no file is not an error' });
+  }
+  return out as unknown as Argv<T>;
+}
+
+/** The settings of one run: the configuration, with the command line over it. */
+export interface RunSettings {
+  config: LoadedConfig;
+  abi: AbiName;
+  /** Severity overrides by code: the configuration's `rules`, then `--rule`. */
+  rules: Record<string, RuleSetting>;
+  /** The configuration file as shown in messages (relative to the working directory). */
+  configLabel?: string;
+}
+
+/** `['UE104=off', 'duplicate-field-name=warn,UE301=error']` → `{ UE104: 'off', … }`; a bad entry is a usage error. */
+export function parseRuleFlags(values: string | readonly string[] | undefined): Record<string, RuleSetting> {
+  const entries: Record<string, string> = {};
+  for (const value of [values ?? []].flat()) {
+    for (const item of value.split(',')) {
+      const m = /^\s*([^=\s]+)\s*=\s*(\S*)\s*$/.exec(item);
+      if (!m) throw new CliError(`--rule ${item}: expected CODE=off|warn|error, e.g. --rule UE108=off`);
+      entries[m[1]!] = m[2]!;
+    }
+  }
+  const r = normaliseRuleSettings(entries);
+  if (r.unknown.length > 0) throw new CliError(`--rule ${r.unknown[0]}: unknown code or rule name; \`ue-lint explain\` lists them`);
+  if (r.invalid.length > 0) throw new CliError(`--rule ${r.invalid[0]}=${entries[r.invalid[0]!]}: the severity must be off, warn or error`);
+  return r.rules;
+}
+
+/**
+ * Load the configuration (searched upward from the working directory, or `--config`),
+ * check its `ignore` patterns, and lay the command line over it.
+ */
+export async function resolveSettings(args: SettingArgs, ctx: CommandContext): Promise<RunSettings> {
+  const overrides = parseRuleFlags(args.rule);
+  let config: LoadedConfig;
+  try {
+    config = await loadConfig(ctx.io.cwd, args.config);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message);
+    throw err;
+  }
+  const configLabel = config.path === undefined ? undefined : displayPath(ctx.io.cwd, config.path);
+  if (config.ignore.length > 0) {
+    const { checkPatterns, PatternError } = await loadPatterns();
+    try {
+      checkPatterns(config.ignore);
+    } catch (err) {
+      if (err instanceof PatternError) throw new CliError(`${configLabel ?? 'configuration'}: \`ignore\`: ${err.message}`);
+      throw err;
+    }
+  }
+  const settings = lintSettings(config, { ...(args.abi !== undefined ? { abi: args.abi } : {}), rules: overrides });
+  return { config, ...settings, ...(configLabel !== undefined ? { configLabel } : {}) };
+}
