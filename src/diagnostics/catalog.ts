@@ -538,6 +538,21 @@ export const catalog = {
     },
   }),
 
+  deletionFieldsMismatch: entry({
+    code: 'UE307', name: 'deletion-fields-mismatch', severity: 'error', errno: 'ENOENT', plainPath: 'file', abis: linuxOnly,
+    summary: 'a deletion line\'s fields differ from the registered event\'s, so it deletes nothing',
+    message: (name: string, given: string) => (given === ''
+      ? `a deletion without fields removes only an event without fields; ${q(name)} has fields`
+      : `these fields do not match the registered ${q(name)}, so nothing is deleted`),
+    help: (name: string, registered: string) => `name the fields as registered: \`-:${showText(name)} ${showText(registered)}\``,
+    docs: {
+      whatItDoes: 'Checks a `dynamic_events` deletion line (`-:name …`, `!u:name …`) of an event defined earlier in the files: the words after the name must match its fields the way the kernel matches a re-registration, but without inserting a space after `;`.',
+      whyIsThisBad: 'Current kernels delete a user event through `dynamic_events` only when the fields match, and a bare `-:name` only when the event has no fields. Otherwise the write fails with ENOENT, the event stays, and defining the name again with other fields fails with EADDRINUSE. (The v5 patch deleted by name alone.)',
+      example: 'test u32 a\n-:test\ntest u64 a',
+      useInstead: 'test u32 a\n-:test u32 a\ntest u64 a',
+    },
+  }),
+
   // ── UE4xx: layout drift against registered events (`ue-lint check --against`) ──
   // Examples are definition-file text whose `# registered:` lines give the target's events.
   eventNotRegistered: entry({

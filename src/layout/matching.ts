@@ -23,7 +23,21 @@ function canonical(f: LayoutField): string {
 
 /** Do the args (text after the first space, as bytes) match these fields? */
 export function argsMatchFields(argsBytes: string | undefined, fields: readonly LayoutField[]): boolean {
-  const tokens = argsBytes === undefined ? [] : matchTokens(argsBytes);
+  return tokensMatchFields(argsBytes === undefined ? [] : matchTokens(argsBytes), fields);
+}
+
+/**
+ * Does a `dynamic_events` deletion line (`-:name u32 a; u32 b`, `!u:name …`) name these
+ * fields? The kernel splits the line on whitespace runs and matches the words after the first
+ * with the same procedure as a re-registration, but without inserting a space after `;`
+ * (spec §1.3): no words match only an event without fields.
+ */
+export function deletionMatchesFields(line: string, fields: readonly LayoutField[]): boolean {
+  return tokensMatchFields(toBytes(line).split(SPACE_RUNS).filter((t) => t !== '').slice(1), fields);
+}
+
+/** Spec §4.2 steps 2-4 on the kernel's tokens. */
+function tokensMatchFields(tokens: readonly string[], fields: readonly LayoutField[]): boolean {
   if (tokens.length === 0) return fields.length === 0;
   let t = 0;
   for (const f of fields) {

@@ -28,6 +28,12 @@ export interface AbiProfile {
   readonly listStructSizes: boolean;
   /** `match-fields`: same name needs a textual field match, else EADDRINUSE (linux). `by-name`: reuse (v5). */
   readonly reregistration: 'match-fields' | 'by-name';
+  /**
+   * A `dynamic_events` deletion with fields (`-:name u32 a`): `match-fields` deletes only an event
+   * whose fields match the words after the name, and a bare `-:name` only one without fields
+   * (linux, spec §1.3); `by-name` ignores the words (v5).
+   */
+  readonly deletion: 'match-fields' | 'by-name';
 }
 
 export const PROFILES: Readonly<Record<AbiName, AbiProfile>> = Object.freeze({
@@ -44,6 +50,7 @@ export const PROFILES: Readonly<Record<AbiName, AbiProfile>> = Object.freeze({
     formatArrays: 'empty-brackets',
     listStructSizes: true,
     reregistration: 'match-fields',
+    deletion: 'match-fields',
   }),
   v5: Object.freeze({
     name: 'v5',
@@ -58,6 +65,7 @@ export const PROFILES: Readonly<Record<AbiName, AbiProfile>> = Object.freeze({
     formatArrays: 'verbatim',
     listStructSizes: false,
     reregistration: 'by-name',
+    deletion: 'by-name',
   }),
 });
 

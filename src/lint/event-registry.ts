@@ -140,6 +140,7 @@ export class EventRegistry {
   // entry so that a miss, the usual case, touches one cache line and not the rows.
   private table = new Uint32Array(2 * 1024);
   private lastMissSlot = -1;
+  private lastHitSlot = -1;
   private lastMissHash = 0;
   private readonly files: FileInfo[] = [];
   private readonly fileIndex = new Map<string, number>();
@@ -200,7 +201,10 @@ export class EventRegistry {
         this.lastMissHash = h;
         return -1;
       }
-      if (t[2 * s] === h && this.nameEquals(v - 1, name, ascii)) return v - 1;
+      if (t[2 * s] === h && this.nameEquals(v - 1, name, ascii)) {
+        this.lastHitSlot = s; // where `remove` finds this name
+        return v - 1;
+      }
     }
   }
 
@@ -237,6 +241,34 @@ export class EventRegistry {
     this.table[2 * slot + 1] = e + 1;
     const slots = this.table.length >>> 1;
     if ((this.count - this.removed.size) * 4 > slots * 3) this.rebuildTable(slots * 2);
+    return true;
+  }
+
+  /**
+   * Forget `name` (a deletion line removed the event), so that defining it again starts afresh.
+   * Backward-shift deletion keeps every probe chain intact without tombstones, so a file that
+   * deletes and recreates names costs the same as one that only creates them.
+   */
+  remove(name: string): boolean {
+    const entry = this.find(name);
+    if (entry < 0) return false;
+    const t = this.table;
+    const mask = (t.length >>> 1) - 1;
+    let hole = this.lastHitSlot;
+    for (let j = (hole + 1) & mask; t[2 * j + 1] !== 0; j = (j + 1) & mask) {
+      const home = t[2 * j]! & mask;
+      // Move j back into the hole unless its home lies cyclically in (hole, j].
+      if (((j - home) & mask) >= ((j - hole) & mask)) {
+        t[2 * hole] = t[2 * j]!;
+        t[2 * hole + 1] = t[2 * j + 1]!;
+        hole = j;
+      }
+    }
+    t[2 * hole] = 0;
+    t[2 * hole + 1] = 0;
+    this.lastMissSlot = -1;
+    this.removed.add(entry);
+    this.kept.delete(entry);
     return true;
   }
 

@@ -5,12 +5,13 @@
 
 import { catalog, findCatalogEntry } from '../diagnostics/catalog.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
-import { checkLine, splitDefinitionLine } from '../files/definition-file.js';
+import { checkDeletionLine, checkLine, isKernelSpace, splitDefinitionLine } from '../files/definition-file.js';
 import type { RawLine } from '../files/line-reader.js';
 import { parseDefinition } from '../definition.js';
-import { definitionMatchKey, fieldsMatchKey } from '../layout/matching.js';
+import { definitionMatchKey, deletionMatchesFields, fieldsMatchKey } from '../layout/matching.js';
+import { getProfile } from '../layout/profiles.js';
 import { EventRegistry, type LineSource } from './event-registry.js';
-import type { AbiName, EventLayout, ParseResult } from '../layout/types.js';
+import type { AbiName, EventLayout, LayoutField, ParseResult } from '../layout/types.js';
 import { Suppressions, type RuleSetting } from './suppressions.js';
 
 export type { RuleSetting } from './suppressions.js';
@@ -124,6 +125,28 @@ function position(raw: RawLine, column: number): Position {
 const firstKey = (abi: AbiName, event: EventLayout) => (abi === 'linux' ? fieldsMatchKey(event.fields) : JSON.stringify(event.fields));
 const laterKey = (abi: AbiName, definition: string, event: EventLayout) => (abi === 'linux' ? definitionMatchKey(definition) : JSON.stringify(event.fields));
 
+/** The first definition of a registered name, parsed again from its line; undefined when it can no longer be read. */
+function firstEvent(registry: EventRegistry, entry: number, name: string, abi: AbiName): EventLayout | undefined {
+  const split = splitDefinitionLine(registry.location(entry).sourceLine);
+  const first = split.kind === 'definition' ? parseDefinition(split.definition, { abi }) : undefined;
+  return first?.ok && first.event.name === name ? first.event : undefined;
+}
+
+/** `type name` (and the size of a struct), joined by `; `: the fields as a definition spells them. */
+const spellFields = (fields: readonly LayoutField[]) =>
+  fields.map((f) => (f.type.startsWith('struct ') ? `${f.type} ${f.name} ${f.size}` : `${f.type} ${f.name}`)).join('; ');
+
+/** Where the words after a deletion's first word start and end in `body` (end = start when there are none). */
+function deletionWords(body: string): { start: number; end: number; firstEnd: number } {
+  let firstEnd = 0;
+  while (firstEnd < body.length && !isKernelSpace(body[firstEnd]!)) firstEnd++;
+  let start = firstEnd;
+  while (start < body.length && isKernelSpace(body[start]!)) start++;
+  let end = body.length;
+  while (end > start && isKernelSpace(body[end - 1]!)) end--;
+  return { start, end, firstEnd };
+}
+
 /**
  * Does this later definition of a registered name conflict with the first one?
  * The first one's key is derived when its name first comes back, from its line
@@ -131,10 +154,9 @@ const laterKey = (abi: AbiName, definition: string, event: EventLayout) => (abi 
  */
 function conflicts(registry: EventRegistry, entry: number, definition: string, event: EventLayout, abi: AbiName): boolean {
   if (!registry.hasKey(entry)) {
-    const split = splitDefinitionLine(registry.location(entry).sourceLine);
-    const first = split.kind === 'definition' ? parseDefinition(split.definition, { abi }) : undefined;
+    const first = firstEvent(registry, entry, event.name, abi);
     // Unreadable or changed since (the file was edited mid-run): judge later lines by this one.
-    registry.setKey(entry, first?.ok && first.event.name === event.name ? firstKey(abi, first.event) : laterKey(abi, definition, event));
+    registry.setKey(entry, first ? firstKey(abi, first) : laterKey(abi, definition, event));
   }
   return !registry.keyEquals(entry, laterKey(abi, definition, event));
 }
@@ -248,6 +270,36 @@ export async function lintLines(file: string, batches: AsyncIterable<readonly Ra
           const at = (column: number): Position => ({ line: earlier.line, column: column + 1, offset: earlier.lineOffset + column });
           const range = { start: at(earlier.defStart), end: at(earlier.defStart + event.name.length) };
           placed.push({ d, shift, elsewhere: [{ file: earlier.file, range, label: 'first defined here', sourceLine: earlier.sourceLine }] });
+        }
+      }
+    }
+
+    // DELETIONS (spec §1.3): a deletion that matches removes the event, so defining the name
+    // again is a fresh registration. linux matches the words after the name against the fields
+    // and deletes nothing (ENOENT) when they differ; v5 deletes by name.
+    if (split.kind === 'deletion') {
+      const del = checkDeletionLine(split.definition);
+      const userEvent = del.system === undefined || del.system === 'user_events' || (abi === 'linux' && del.system === 'user_events_multi');
+      const entry = del.name !== undefined && del.diagnostics.length === 0 && userEvent ? registry.find(del.name) : -1;
+      if (entry >= 0) {
+        const name = del.name!;
+        const first = getProfile(abi).deletion === 'match-fields' ? firstEvent(registry, entry, name, abi) : undefined;
+        if (first && !deletionMatchesFields(split.definition, first.fields)) {
+          const words = deletionWords(split.definition);
+          const given = split.definition.slice(words.start, words.end);
+          const registered = spellFields(first.fields);
+          const e = catalog.deletionFieldsMismatch;
+          const span = given === '' ? { start: words.firstEnd - name.length, end: words.firstEnd } : { start: words.start, end: words.end };
+          const earlier = registry.location(entry);
+          const at = (column: number): Position => ({ line: earlier.line, column: column + 1, offset: earlier.lineOffset + column });
+          const range = { start: at(earlier.defStart), end: at(earlier.defStart + name.length) };
+          placed.push({
+            d: { code: e.code, name: e.name, severity: e.severity, errno: e.errno!, message: e.message(name, given), help: e.help!(name, registered), span },
+            shift: 0,
+            elsewhere: [{ file: earlier.file, range, label: 'registered here', sourceLine: earlier.sourceLine }],
+          });
+        } else {
+          registry.remove(name);
         }
       }
     }

@@ -1,6 +1,7 @@
 // The compact UE304 registry: exact name lookup (ASCII and not), growth, keys,
 // read-back of the first definition's line, and removal after --fix.
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,32 @@ import { fileLineSource } from '../../src/files/line-source.js';
 const at = (line: number, lineText = `e${line} u32 a`) => ({ line, defStart: 0, lineOffset: line * 10, byteOffset: line * 10, lineText });
 
 describe('event registry', () => {
+  it('removes a name and keeps every other one findable, whatever the order (fast-check against a Map)', () => {
+    // Up to 760 names in the first 1,024-slot table (it grows past 768), so that probe chains
+    // collide, run long and wrap around the end of the table.
+    const op = fc.tuple(fc.constantFrom('add', 'add', 'remove', 'find'), fc.integer({ min: 0, max: 759 }));
+    fc.assert(fc.property(fc.array(op, { minLength: 200, maxLength: 1500 }), (ops) => {
+      const r = new EventRegistry();
+      const model = new Map<string, number>();
+      let line = 0;
+      for (const [kind, n] of ops) {
+        const name = `n${n}`;
+        if (kind === 'add') {
+          line++;
+          expect(r.add(name, 'a.ue', undefined, at(line))).to.equal(!model.has(name));
+          if (!model.has(name)) model.set(name, line);
+        } else if (kind === 'remove') {
+          expect(r.remove(name)).to.equal(model.delete(name));
+        }
+        const e = r.find(name);
+        expect(e >= 0).to.equal(model.has(name));
+        if (e >= 0) expect(r.location(e).line).to.equal(model.get(name));
+      }
+      expect(r.size).to.equal(model.size);
+      for (const [name, l] of model) expect(r.location(r.find(name)).line, name).to.equal(l);
+    }), { numRuns: 100, seed: 15 });
+  });
+
   it('finds exactly the names it holds, through growth and rehashing', () => {
     const r = new EventRegistry();
     const names = Array.from({ length: 20_000 }, (_, i) => `event_${i}`);
