@@ -27,7 +27,8 @@ describe('codegen/ts', () => {
     expect(generate(KINDS)).to.equal(generate(KINDS));
   });
 
-  it('type-checks under strict, noUnused*, noUncheckedIndexedAccess and exactOptionalPropertyTypes', () => {
+  it('type-checks under strict, noUnused*, noUncheckedIndexedAccess and exactOptionalPropertyTypes', function () {
+    this.timeout(120_000); // two tsc programs: about 10 s of CPU, 30 s and more of wall time on a loaded machine
     for (const abi of ['linux', 'v5'] as const) {
       expect(typeErrors({ 'gen.ts': generate(KINDS, abi) })).to.deep.equal([]);
     }
