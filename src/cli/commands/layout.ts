@@ -1,7 +1,8 @@
 // `ue-lint layout <definition | --file F>`: the field table (name, type, offset,
-// size, signed, payload offset) as a table, JSON, or a packed C struct.
+// size, signed, payload offset) as a table, JSON, a packed C struct, or an SVG byte map.
 import type { Argv } from 'yargs';
 import { classifyField, type AbiName, type EventLayout, type LayoutField } from '../../index.js';
+import { byteMapsSvg } from '../../svg/index.js';
 import type { CliCommand } from '../command.js';
 import { collectDefinitions, parseAll } from '../definitions.js';
 
@@ -12,7 +13,7 @@ export interface LayoutArgs {
   definition?: string;
   file?: string;
   abi: AbiName;
-  format: 'table' | 'json' | 'c';
+  format: 'table' | 'json' | 'c' | 'svg';
   color?: boolean;
 }
 
@@ -93,14 +94,17 @@ export const layoutCommand: CliCommand<LayoutArgs> = {
       .positional('definition', { type: 'string', describe: 'A definition, quoted, e.g. "wake u32 pid; char[16] comm"' })
       .option('file', { type: 'string', describe: 'Read definitions from a definition file instead' })
       .option('abi', { choices: ['linux', 'v5'] as const, default: 'linux' as AbiName, describe: 'Kernel ABI' })
-      .option('format', { alias: 'f', choices: ['table', 'json', 'c'] as const, default: 'table' as const, describe: 'table, json, or a packed C struct' })
+      .option('format', { alias: 'f', choices: ['table', 'json', 'c', 'svg'] as const, default: 'table' as const, describe: 'table, json, a packed C struct, or an SVG byte map' })
       .example('ue-lint layout "wake u32 pid; char[16] comm"', 'field table')
-      .example('ue-lint layout --file events.ue --format c', 'C structs for every event in a file') as unknown as Argv<LayoutArgs>,
+      .example('ue-lint layout --file events.ue --format c', 'C structs for every event in a file')
+      .example('ue-lint layout "wake u32 pid" --format svg > wake.svg', 'a byte map picture (every event of a --file, stacked)') as unknown as Argv<LayoutArgs>,
   run: async (args, ctx) => {
     const defs = await collectDefinitions(args.definition, args.file, ctx);
     const events = parseAll(defs, args.abi, ctx, args.color);
     if (!events) return 1;
-    if (args.format === 'json') {
+    if (args.format === 'svg') {
+      ctx.io.stdout.write(byteMapsSvg(events.map((e) => e.event), { abi: args.abi }));
+    } else if (args.format === 'json') {
       const list = events.map((e) => layoutJson(e.event, args.abi));
       ctx.io.stdout.write(`${JSON.stringify(args.file === undefined ? list[0] : list, null, 2)}\n`);
     } else {
