@@ -107,6 +107,22 @@ export const parseKernelBytes = (source) => grammar().parseKernelBytes(source);`
   },
 };
 
+/**
+ * In the full CLI bundle: the language server (vscode-languageserver and src/lsp) is its
+ * own bundle, dist/lsp.cjs, which only `ue-lint lsp` requires; the lsp command's import
+ * of it becomes a stub, so no other command reads or compiles any of it.
+ */
+const lazyLanguageServer = {
+  name: 'lazy-language-server',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/\.\.\/lsp\/server\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]commands[\\/]lsp\.ts$/.test(args.importer) ? { path: 'lsp', namespace: 'lazy-lsp' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-lsp' }, () => ({
+      contents: `export const runLanguageServer = (options) => require('./lsp.cjs').runLanguageServer(options);`,
+      loader: 'js',
+    }));
+  },
+};
+
 rmSync(path('dist'), { recursive: true, force: true });
 run(['-p', 'tsconfig.json']); // type-check src + tests
 run(['-p', 'tsconfig.build.json']);
@@ -133,7 +149,8 @@ const bundle = (entry, outfile, extra = {}) => build({
 });
 await bundle('src/cli/fast-entry.ts', 'dist/cli-fast.cjs', { plugins: [lazyGrammar], external: ['./cli-grammar.cjs'] });
 await bundle('src/grammar/parse.ts', 'dist/cli-grammar.cjs');
-await bundle('src/cli/bin.ts', 'dist/cli.cjs');
+await bundle('src/cli/bin.ts', 'dist/cli.cjs', { plugins: [lazyLanguageServer], external: ['./lsp.cjs'] });
+await bundle('src/lsp/server.ts', 'dist/lsp.cjs');
 
 // CODE CACHE: a training run per bundle, so each cache holds the functions a real
 // run compiles, not just the top level: a plain lint of stdin (fast path) and a

@@ -60,7 +60,16 @@ export function applyFixes(text: string, diagnostics: readonly Pick<FileDiagnost
  * What `ue-lint lint --fix` makes of a file with this text: fixes applied pass after pass,
  * and the diagnostics that remain (`result`).
  */
-export async function fixText(text: string, options: LintTextOptions & FixOptions = {}): Promise<{ text: string; applied: number; result: LintTextResult }> {
+export function fixText(text: string, options: LintTextOptions & FixOptions = {}): Promise<{ text: string; applied: number; result: LintTextResult }> {
+  return fixTextWith(text, options, (r) => fixEdits(r.diagnostics, options));
+}
+
+/** `fixText` with another choice of edits (`select` sees each pass's result and text). */
+export async function fixTextWith(
+  text: string,
+  options: LintTextOptions,
+  select: (result: LintTextResult, text: string) => LineEdit[],
+): Promise<{ text: string; applied: number; result: LintTextResult }> {
   let current = text;
   const { result, applied } = await fixUntilStable(
     () => lintText(current, options),
@@ -70,7 +79,7 @@ export async function fixText(text: string, options: LintTextOptions & FixOption
       current = r.text;
       return r.applied;
     },
-    (r) => fixEdits(r.diagnostics, options),
+    (r) => select(r, current),
   );
   return { text: current, applied, result };
 }

@@ -8,5 +8,6 @@ import { explainCommand } from './explain.js';
 import { formatCommand } from './format.js';
 import { layoutCommand } from './layout.js';
 import { lintCommand } from './lint.js';
+import { lspCommand } from './lsp.js';
 
-export const COMMANDS: readonly CliCommand[] = [lintCommand, layoutCommand, formatCommand, codegenCommand, checkCommand, diffCommand, explainCommand];
+export const COMMANDS: readonly CliCommand[] = [lintCommand, layoutCommand, formatCommand, codegenCommand, checkCommand, diffCommand, explainCommand, lspCommand];
