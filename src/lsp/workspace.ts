@@ -4,10 +4,11 @@
 // is on disk. Open documents outside every folder are linted on their own, with the
 // configuration found from their directory.
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, relative, resolve as resolvePath, sep } from 'node:path';
+import { dirname, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, type LoadedConfig } from '../config/config.js';
-import { displayPath, expandPaths, isIgnoredBy } from '../files/glob.js';
+import { expandPaths } from '../files/expand.js';
+import { displayPath, isIgnoredBy } from '../files/glob.js';
 import { NotADefinitionFileError } from '../files/line-reader.js';
 import { EventRegistry, type FileResult } from '../lint/file-linter.js';
 import { lintSettings, lintSource } from '../lint/lint-text.js';
@@ -51,6 +52,15 @@ export function uriToPath(uri: string): string | undefined {
 
 const FILE_LIST_TTL_MS = 2000;
 
+/** Does the configuration's `ignore` skip this file? An invalid glob ignores nothing (the CLI says why). */
+async function ignoredBy(config: LoadedConfig, path: string): Promise<boolean> {
+  try {
+    return await isIgnoredBy(config.ignore, config.dir, path);
+  } catch {
+    return false;
+  }
+}
+
 interface DiskText {
   mtimeMs: number;
   size: number;
@@ -65,7 +75,7 @@ export interface Problem {
 
 export class Workspace {
   private roots: string[] = [];
-  private readonly fileLists = new Map<string, { at: number; ignoreKey: string; files: string[] }>();
+  private readonly fileLists = new Map<string, { at: number; ignoreKey: string; files: string[]; error?: string }>();
   private readonly disk = new Map<string, DiskText>();
 
   constructor(private readonly toUri: (path: string) => string) {}
@@ -96,19 +106,21 @@ export class Workspace {
     }
   }
 
-  private async files(root: string, config: LoadedConfig): Promise<string[]> {
+  private async files(root: string, config: LoadedConfig, problems: Problem[]): Promise<string[]> {
     const ignoreKey = JSON.stringify([config.dir, config.ignore]);
-    const cached = this.fileLists.get(root);
-    if (cached && cached.ignoreKey === ignoreKey && Date.now() - cached.at < FILE_LIST_TTL_MS) return cached.files;
-    let files: string[] = [];
-    try {
-      const inputs = await expandPaths(['.'], { cwd: root, ignore: config.ignore, ignoreBase: config.dir });
-      files = inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : []));
-    } catch {
-      files = []; // an unreadable folder: lint the open documents alone
+    let cached = this.fileLists.get(root);
+    if (!cached || cached.ignoreKey !== ignoreKey || Date.now() - cached.at >= FILE_LIST_TTL_MS) {
+      try {
+        const expansion = await expandPaths(['.'], { cwd: root, ignore: config.ignore, ignoreBase: config.dir, errorOnUnmatched: false });
+        cached = { at: Date.now(), ignoreKey, files: expansion.inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : [])) };
+      } catch (err) {
+        // An unreadable folder or an invalid `ignore` glob: lint the open documents alone.
+        cached = { at: Date.now(), ignoreKey, files: [], error: err instanceof Error ? err.message : String(err) };
+      }
+      this.fileLists.set(root, cached);
     }
-    this.fileLists.set(root, { at: Date.now(), ignoreKey, files });
-    return files;
+    if (cached.error !== undefined) problems.push({ source: root, message: cached.error });
+    return cached.files;
   }
 
   private async diskBytes(path: string): Promise<Buffer | undefined> {
@@ -144,7 +156,7 @@ export class Workspace {
       const config = path === undefined ? { dir: process.cwd(), rules: {}, ignore: [] } : await this.config(dirname(path), problems);
       const display = path === undefined ? doc.uri : displayPath(dirname(path), path);
       const uris = new Map([[display, doc.uri]]);
-      const ignored = path !== undefined && isIgnoredBy(config.ignore, config.dir, path);
+      const ignored = path !== undefined && (await ignoredBy(config, path));
       lints.push(await this.lintOne(doc, display, config, new EventRegistry(), ignored, uris, openText));
     }
     return { lints, problems };
@@ -152,13 +164,15 @@ export class Workspace {
 
   private async lintRoot(root: string, docs: readonly OpenDocument[], openText: Map<string, string>, problems: Problem[]): Promise<DocumentLint[]> {
     const config = await this.config(root, problems);
-    const files = await this.files(root, config);
+    const files = await this.files(root, config, problems);
     const openByPath = new Map(docs.map((d) => [uriToPath(d.uri)!, d]));
     // The CLI's order: the folder's files as `ue-lint lint .` finds them, then open
     // documents it would not find (another extension, not saved yet) as if named after.
     const listed = new Set(files);
-    const extra = [...openByPath.keys()].filter((p) => !listed.has(p) && !isIgnoredBy(config.ignore, config.dir, p)).sort();
+    const extra: string[] = [];
+    for (const p of [...openByPath.keys()].sort()) if (!listed.has(p) && !(await ignoredBy(config, p))) extra.push(p);
     const order = [...files, ...extra];
+    const linted = new Set(order);
     const uris = new Map(order.map((p) => [displayPath(root, p), openByPath.get(p)?.uri ?? this.toUri(p)]));
     const registry = new EventRegistry();
     const settings = lintSettings(config);
@@ -180,7 +194,7 @@ export class Workspace {
     }
     // Open documents the CLI would skip: nothing to report.
     for (const [path, doc] of openByPath) {
-      if (!order.includes(path)) out.push(await this.lintOne(doc, displayPath(root, path), config, registry, true, uris, openText));
+      if (!linted.has(path)) out.push(await this.lintOne(doc, displayPath(root, path), config, registry, true, uris, openText));
     }
     return out;
   }
@@ -200,6 +214,3 @@ export class Workspace {
     }
   }
 }
-
-/** The path of `path` relative to `root`, `/`-separated (for messages). */
-export const relativeTo = (root: string, path: string): string => relative(root, path).split(sep).join('/');
