@@ -6,6 +6,11 @@ import type { EventLayout, LayoutField } from './types.js';
 const NON_ASCII = /[^\x00-\x7f]/;
 /** UTF-8 bytes as a binary string; ASCII strings are already that. */
 const toBytes = (s: string) => (NON_ASCII.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s);
+/** A whole definition as bytes: the kernel copies a C string, so nothing from the first NUL on. */
+const definitionBytes = (s: string) => {
+  const nul = s.indexOf('\0');
+  return toBytes(nul < 0 ? s : s.slice(0, nul));
+};
 
 // The kernel's isspace set on bytes: 0x09-0x0D, 0x20, 0xA0.
 const SEMI_WITHOUT_SPACE = /;(?![\t-\r \xa0])/g;
@@ -76,7 +81,7 @@ export function argsMatchKey(argsBytes: string | undefined): string {
 
 /** `argsMatchKey` of a whole definition string (its text after the first space). */
 export function definitionMatchKey(definition: string): string {
-  const bytes = toBytes(definition);
+  const bytes = definitionBytes(definition);
   const space = bytes.indexOf(' ');
   return argsMatchKey(space < 0 ? undefined : bytes.slice(space + 1));
 }
@@ -88,7 +93,7 @@ export function definitionMatchKey(definition: string): string {
  * e.g. existing `test u32 a; u32 b`: `test u32 a;u32 b` → true, `test u32 b; u32 a` → false.
  */
 export function reregistrationMatches(definition: string, existing: EventLayout): boolean {
-  const bytes = toBytes(definition);
+  const bytes = definitionBytes(definition);
   const space = bytes.indexOf(' ');
   const head = space < 0 ? bytes : bytes.slice(0, space);
   if (head.includes(':')) return false; // flags text: EINVAL before the lookup

@@ -135,6 +135,13 @@ describe('re-registration match (spec §4.2)', () => {
   it('does not concern events of other names', () => {
     expect(reregistrationMatches('other u64 x', existing)).to.equal(true);
   });
+  // Found by the live-kernel check (docs/kernel.md): the kernel copies a C string.
+  it('ignores everything from the first NUL, as the kernel does', () => {
+    expect(reregistrationMatches('test u32 a; u32 b\u0000; u8 c', existing)).to.equal(true);
+    expect(reregistrationMatches('test u32 a\u0000; u32 b', existing)).to.equal(false);
+    expect(reregistrationMatches('\u0000: unsigned char[137]x psqm', layout('', 'linux'))).to.equal(true);
+    expect(reregistrationMatches('test:\u0000', existing)).to.equal(false);
+  });
 
   // §4.2: create fine, but the same string again fails with EADDRINUSE.
   const nonIdempotent = ['test u32 a;;', 'test ;', 'test ; u32 a', 'test struct s x 020', 'test struct s x +20', 'test u32 ', 'e struct  x 20', 'test u32 a\t', 'test u32 a\r'];
