@@ -13,12 +13,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { coverage, fixtureDefinitions, sampleDefinitions } from './definitions.js';
-import { judgeDefinition, show } from './judge-definitions.js';
 import { buildInit, missingPrerequisite, REPO, runCases } from './machine.js';
 import type { KernelCase } from './protocol.js';
-import { buildPayloadPlan, judgePayloads } from './payloads.js';
-import { judgeCheck, planCheck } from './check-against.js';
 
 const DEFAULT_RUNS = 2000;
 const RUNS = Number(process.env.UE_LINT_KERNEL_RUNS ?? DEFAULT_RUNS);
@@ -31,6 +27,11 @@ async function main(): Promise<number> {
     console.log(`kernel: cannot run the live-kernel check: ${pre.problem}`);
     return 2;
   }
+  // Loaded only now, so that a machine that cannot run the check says so at once.
+  const { coverage, fixtureDefinitions, sampleDefinitions } = await import('./definitions.js');
+  const { judgeDefinition, show } = await import('./judge-definitions.js');
+  const { buildPayloadPlan, judgePayloads } = await import('./payloads.js');
+  const { judgeCheck, planCheck } = await import('./check-against.js');
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'ue-lint-kernel-'));
   const failures: string[] = [];
