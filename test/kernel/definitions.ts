@@ -118,6 +118,61 @@ export function sampleDefinitions(count: number, seed: number): string[] {
   return fc.sample(definitionArbitrary, { numRuns: count, seed });
 }
 
+// ---- pairs: a second registration while the first exists (spec §4.2) ----------------------
+
+const cleanPiece = fc.oneof(
+  fc.tuple(fc.constantFrom(...INTEGER_TYPES), ident).map(([t, n]) => `${t} ${n}`),
+  fc.tuple(fc.constantFrom('char[8]', 'char[0x10]', 'unsigned char[4]', '__data_loc char[]', '__rel_loc char[]', '__rel_loc u8[]'), ident).map(([t, n]) => `${t} ${n}`),
+  fc.tuple(ident, ident, fc.integer({ min: 1, max: 64 })).map(([t, n, z]) => `struct ${t} ${n} ${z}`),
+);
+/** A definition the kernel accepts, in the spellings writers use. */
+const cleanDefinition = fc
+  .tuple(ident, fc.array(cleanPiece, { maxLength: 5 }), fc.constantFrom('; ', ';'))
+  .map(([name, pieces, sep]) => (pieces.length === 0 ? name : `${name} ${pieces.join(sep)}`));
+
+type Edit = (args: string, name: string) => string;
+/** Edits of the args text that the kernel's textual match may or may not see through. */
+const EDITS: Record<string, Edit> = {
+  same: (a) => a,
+  'no space after ;': (a) => a.replace(/; /g, ';'),
+  'space after ;': (a) => a.replace(/;(?! )/g, '; '),
+  'double space': (a) => a.replace(' ', '  '),
+  'tab for a space': (a) => a.replace(' ', '\t'),
+  'trailing ;': (a) => `${a};`,
+  'trailing ;;': (a) => `${a};;`,
+  'trailing space': (a) => `${a} `,
+  'trailing tab': (a) => `${a}\t`,
+  'leading space': (a) => ` ${a}`,
+  'leading ;': (a) => `;${a}`,
+  'U+00A0 after ;': (a) => a.replace(';', ';\u00a0'),
+  'byte 0xA0 after ;': (a) => a.replace(';', ';\u0820'),
+  'struct size with a leading 0': (a) => a.replace(/(struct \S+ \S+ )(\d+)/, '$10$2'),
+  'struct size with +': (a) => a.replace(/(struct \S+ \S+ )(\d+)/, '$1+$2'),
+  'struct size + 1': (a) => a.replace(/(struct \S+ \S+ )(\d+)/, (_m, p: string, n: string) => `${p}${Number(n) + 1}`),
+  'last field dropped': (a) => a.replace(/;[^;]*$/, ''),
+  'field appended': (a) => `${a}; u8 z`,
+  'fields swapped': (a) => a.split(/; ?/).reverse().join('; '),
+  'u32 for s32': (a) => a.replace(/\bs32\b/, 'u32').replace(/\bint\b/, 'unsigned int'),
+  'char[16] for char[0x10]': (a) => a.replace('char[0x10]', 'char[16]'),
+  'NUL after the first field': (a) => a.replace(';', '\u0000;'),
+};
+
+const pairArbitrary: fc.Arbitrary<{ first: string; second: string }> = fc
+  .tuple(cleanDefinition, fc.array(fc.constantFrom(...Object.keys(EDITS)), { minLength: 1, maxLength: 2 }), fc.constantFrom('same', 'same', 'same', 'same', 'other', 'flags'))
+  .map(([first, edits, naming]) => {
+    const space = first.indexOf(' ');
+    const name = space < 0 ? first : first.slice(0, space);
+    let args = space < 0 ? '' : first.slice(space + 1);
+    for (const e of edits) args = EDITS[e]!(args, name);
+    const head = naming === 'same' ? name : naming === 'other' ? `${name}_v2` : `${name}:x`;
+    return { first, second: args === '' ? head : `${head} ${args}` };
+  });
+
+/** `count` pairs from the seeded generator. */
+export function samplePairs(count: number, seed: number): { first: string; second: string }[] {
+  return fc.sample(pairArbitrary, { numRuns: count, seed: seed + 1 });
+}
+
 /** Every definition line of the fixture files (fixtures/**\/*.ue), in path order, with its place. */
 export function fixtureDefinitions(repo: string): { definition: string; where: string }[] {
   const out: { definition: string; where: string }[] = [];
@@ -137,6 +192,43 @@ export function fixtureDefinitions(repo: string): { definition: string; where: s
   };
   walk(join(repo, 'fixtures'));
   return out;
+}
+
+/**
+ * The real-world fixtures (fixtures/real, with their provenance): producers' definition strings,
+ * and the kernel selftests' definitions and re-registration pairs. Absent files give nothing.
+ */
+export function realFixtures(repo: string): { definitions: { definition: string; where: string }[]; pairs: { first: string; second: string; where: string }[] } {
+  const definitions: { definition: string; where: string }[] = [];
+  const pairs: { first: string; second: string; where: string }[] = [];
+  const read = (file: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(join(repo, 'fixtures/real', file), 'utf8')) as unknown;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new Error(`fixtures/real/${file}: ${(err as Error).message}`);
+    }
+  };
+  const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
+  const producers = read('definitions.json');
+  for (const p of Array.isArray(producers) ? (producers as Record<string, unknown>[]) : []) {
+    const where = `fixtures/real/definitions.json ${String(p.id)}`;
+    if (p.kind === 'definition' && typeof p.text === 'string') definitions.push({ definition: p.text, where });
+    // EventHeader field lists follow a `<provider>_L<level>K<keyword> ` head.
+    if (p.kind === 'args' && typeof p.text === 'string') definitions.push({ definition: `MyProvider_L4K1 ${p.text}`, where });
+    // tracepoint-register examples; lines starting with `:` are EventHeader shorthand, not definitions.
+    for (const line of strings(p.lines)) if (!line.startsWith(':')) definitions.push({ definition: line, where });
+  }
+  const selftests = read('kernel-selftests.json') as Record<string, Record<string, unknown>> | undefined;
+  for (const [test, t] of Object.entries(selftests ?? {})) {
+    const where = `fixtures/real/kernel-selftests.json ${test}`;
+    for (const d of [...strings(t.parse), ...strings(t.nparse), ...strings(t.registered)]) definitions.push({ definition: d.replace(/^u:/, ''), where });
+    for (const row of Array.isArray(t.printFmt) ? t.printFmt : []) if (Array.isArray(row) && typeof row[0] === 'string') definitions.push({ definition: row[0], where });
+    for (const row of Array.isArray(t.match) ? t.match : []) {
+      if (Array.isArray(row) && typeof row[0] === 'string' && typeof row[1] === 'string') pairs.push({ first: row[0], second: row[1], where });
+    }
+  }
+  return { definitions, pairs };
 }
 
 /** What a set of definitions reaches: the diagnostic codes ue-lint reports and the byte classes. */

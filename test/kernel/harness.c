@@ -15,6 +15,8 @@
  *       the C encoder's payload of that slot, then disable it and read the raw ring buffer
  *   set <id> <hex definition>...
  *       register all, report every events/user_events/<event>/format, unregister all
+ *   pair <id> <hex first> <hex second>
+ *       register first, then second on the same file (another enable bit), unregister both
  *   die <id>
  *       exit, so the kernel panics ("Attempted to kill init"): the runner's crash recovery
  *
@@ -368,6 +370,32 @@ static void case_reg(long id, char *hexdef)
 	wait_gone(id, names, 1);
 }
 
+static void case_pair(long id, char *first, char *second)
+{
+	char names[2][512];
+	unhex(first);
+	unhex(second);
+	event_name(first, names[0], sizeof(names[0]));
+	event_name(second, names[1], sizeof(names[1]));
+	int fd = open(TRACEFS "/user_events_data", O_RDWR);
+	uint32_t widx;
+	long ret = reg(fd, first, 0, &widx);
+	begin("R %ld %ld %u", id, ret, ret == 0 ? widx : 0);
+	end_line();
+	if (ret != 0) {
+		close(fd);
+		return;
+	}
+	long again = reg(fd, second, 1, &widx);
+	begin("A %ld %ld", id, again);
+	end_line();
+	unreg(fd, 0);
+	if (again == 0)
+		unreg(fd, 1);
+	close(fd);
+	wait_gone(id, names, 2);
+}
+
 /* Sends what trace_pipe_raw holds: each page's 16-byte header and its committed data. */
 static void report_ring_buffer(long id)
 {
@@ -519,6 +547,8 @@ int main(void)
 			case_pay(id, tok + 2, ntok - 2);
 		else if (strcmp(tok[0], "set") == 0)
 			case_set(id, tok + 2, ntok - 2);
+		else if (strcmp(tok[0], "pair") == 0 && ntok == 4)
+			case_pair(id, tok[2], tok[3]);
 		else if (strcmp(tok[0], "die") == 0) {
 			tcdrain(out);
 			_exit(1);

@@ -3,7 +3,7 @@
 // comparing nothing).
 import { expect } from 'chai';
 import { dynamicEventsLine, errnoNumber, formatFile, parseDefinition, type EventLayout } from '../../src/index.js';
-import { judgeDefinition } from './judge-definitions.js';
+import { judgeDefinition, judgePair, predictSecond } from './judge-definitions.js';
 import type { CaseReport } from './protocol.js';
 
 const enc = new TextEncoder();
@@ -61,5 +61,24 @@ describe('kernel test: judging a definition', () => {
 
   it('reports a crash as a disagreement', () => {
     expect(judgeDefinition('e u32 a', { ...report('e u32 a'), crashed: 'QEMU exited' })).to.deep.equal(['the machine crashed: QEMU exited']);
+  });
+
+  it('predicts a second registration in the kernel\'s order: limit and flags, then the match, then the parse', () => {
+    const first = layout('test u32 a; u32 b');
+    expect(predictSecond(first, 'test u32 a;u32 b')).to.equal('ok');
+    expect(predictSecond(first, 'test  u32   a;\tu32 b')).to.equal('ok'); // broken as a new event, but it matches
+    expect(predictSecond(first, 'test u32 b; u32 a')).to.equal('EADDRINUSE');
+    expect(predictSecond(first, 'test u32 a; u32 b;;')).to.equal('EADDRINUSE');
+    expect(predictSecond(first, 'test:x u32 a; u32 b')).to.equal('EINVAL');
+    expect(predictSecond(first, `test u32 a; u32 b${' '.repeat(500)}`)).to.equal('EINVAL');
+    expect(predictSecond(first, 'other u32  a')).to.equal('EINVAL');
+    expect(predictSecond(first, 'other u64 a')).to.equal('ok');
+  });
+
+  it('names a second registration the kernel answers differently', () => {
+    const pair = (ret: string): CaseReport => ({ id: 0, lines: [{ tag: 'R', id: 0, args: ['0', '0'] }, { tag: 'A', id: 0, args: [ret] }] });
+    expect(judgePair('test u32 a', 'test u32 a;', pair('0'))).to.deep.equal([]);
+    expect(judgePair('test u32 a', 'test u32 a;', pair('-98'))).to.deep.equal(['second registration: kernel EADDRINUSE / ue-lint ok']);
+    expect(judgePair('test u32 a', 'test u32 b', pair('0'))).to.deep.equal(['second registration: kernel ok / ue-lint EADDRINUSE']);
   });
 });

@@ -3,7 +3,7 @@
 // - registering the same string again: reregistrationMatches (false → EADDRINUSE);
 // - the format file, byte for byte, from formatFile with the kernel's ID;
 // - the `dynamic_events` line, from dynamicEventsLine.
-import { dynamicEventsLine, formatFile, parseDefinition, reregistrationMatches } from '../../src/index.js';
+import { dynamicEventsLine, formatFile, parseDefinition, reregistrationMatches, type EventLayout } from '../../src/index.js';
 import { modelErrnoName } from '../conformance/kernel-model.js';
 import type { CaseReport, ReportLine } from './protocol.js';
 
@@ -88,4 +88,38 @@ export function judgeDefinition(definition: string, report: CaseReport): string[
   const z = line(report, 'Z');
   if (z?.args[1] === 'stuck') problems.push('the event was still registered 3 s after unregistering (harness teardown failed)');
   return problems;
+}
+
+/** The name the kernel looks up: the C string's bytes before the first space, and before its first `:`. */
+function headName(definition: string): string {
+  const s = definition.split('\u0000')[0]!;
+  const space = s.indexOf(' ');
+  const head = space < 0 ? s : s.slice(0, space);
+  const colon = head.indexOf(':');
+  return colon < 0 ? head : head.slice(0, colon);
+}
+
+/**
+ * What registering `second` answers while `first` exists, from ue-lint's parts in the kernel's
+ * order (spec §2.9): the 511-byte limit and flags text first (UE001, UE002), then the lookup by
+ * name with the textual match (`reregistrationMatches`), and only for a new name the parse.
+ */
+export function predictSecond(first: EventLayout, second: string): string {
+  const r = parseDefinition(second, { abi: 'linux' });
+  if (!r.ok && r.diagnostics.some((d) => d.code === 'UE001' || d.code === 'UE002')) return r.errno;
+  if (headName(second) === first.name) return reregistrationMatches(second, first) ? 'ok' : 'EADDRINUSE';
+  return r.ok ? 'ok' : r.errno;
+}
+
+/** A `pair` case: the first registration as judgeDefinition's, then the second against predictSecond. */
+export function judgePair(first: string, second: string, report: CaseReport): string[] {
+  if (report.crashed) return [`the machine crashed: ${report.crashed}`];
+  const lint = parseDefinition(first, { abi: 'linux' });
+  const kernel = errnoOf(num(line(report, 'R'), 0));
+  const predicted = lint.ok ? 'ok' : lint.errno;
+  if (kernel !== predicted) return [`first registration: kernel ${kernel} / ue-lint ${predicted}`];
+  if (!lint.ok) return [];
+  const again = errnoOf(num(line(report, 'A'), 0));
+  const againPredicted = predictSecond(lint.event, second);
+  return again === againPredicted ? [] : [`second registration: kernel ${again} / ue-lint ${againPredicted}`];
 }

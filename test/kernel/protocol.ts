@@ -6,6 +6,8 @@ export type KernelCase =
   | { kind: 'reg'; id: number; definition: string }
   | { kind: 'pay'; id: number; definition: string; cSlot: number; payloads: Uint8Array[] }
   | { kind: 'set'; id: number; definitions: string[] }
+  /** `second` registered while `first` exists: the re-registration match (spec §4.2). */
+  | { kind: 'pair'; id: number; first: string; second: string }
   /** init exits, the kernel panics: proves the runner resumes after a crash. */
   | { kind: 'die'; id: number };
 
@@ -25,6 +27,8 @@ export function casesFile(cases: readonly KernelCase[]): Uint8Array {
         return `pay ${c.id} ${hex(enc.encode(c.definition))} ${c.cSlot} ${c.payloads.map(hex).join(' ')}`;
       case 'set':
         return `set ${c.id} ${c.definitions.map((d) => hex(enc.encode(d))).join(' ')}`;
+      case 'pair':
+        return `pair ${c.id} ${hex(enc.encode(c.first))} ${hex(enc.encode(c.second))}`;
       case 'die':
         return `die ${c.id}`;
     }

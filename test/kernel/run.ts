@@ -18,6 +18,7 @@ import type { KernelCase } from './protocol.js';
 
 const DEFAULT_RUNS = 2000;
 const RUNS = Number(process.env.UE_LINT_KERNEL_RUNS ?? DEFAULT_RUNS);
+const PAIRS = Number(process.env.UE_LINT_KERNEL_PAIRS ?? 400);
 const PAYLOAD_EVENTS = Number(process.env.UE_LINT_KERNEL_PAYLOADS ?? 200);
 const SEED = Number(process.env.UE_LINT_KERNEL_SEED ?? 20260516);
 
@@ -28,8 +29,8 @@ async function main(): Promise<number> {
     return 2;
   }
   // Loaded only now, so that a machine that cannot run the check says so at once.
-  const { coverage, fixtureDefinitions, sampleDefinitions } = await import('./definitions.js');
-  const { judgeDefinition, show } = await import('./judge-definitions.js');
+  const { coverage, fixtureDefinitions, realFixtures, sampleDefinitions, samplePairs } = await import('./definitions.js');
+  const { judgeDefinition, judgePair, show } = await import('./judge-definitions.js');
   const { buildPayloadPlan, judgePayloads } = await import('./payloads.js');
   const { judgeCheck, planCheck } = await import('./check-against.js');
   const started = Date.now();
@@ -38,8 +39,13 @@ async function main(): Promise<number> {
   try {
     // DEFINITIONS
     const generated = sampleDefinitions(RUNS, SEED).map((definition, i) => ({ definition, where: `generated #${i} (seed ${SEED})` }));
-    const fixtures = fixtureDefinitions(REPO);
+    const real = realFixtures(REPO);
+    const fixtures = [...fixtureDefinitions(REPO), ...real.definitions];
     const definitions = [...generated, ...fixtures];
+    const pairs = [
+      ...samplePairs(PAIRS, SEED).map((p, i) => ({ ...p, where: `generated pair #${i} (seed ${SEED})` })),
+      ...real.pairs,
+    ];
     const reach = coverage(generated.map((d) => d.definition));
     if (reach.missingRules.length > 0 || reach.missingClasses.length > 0) {
       const what = `the ${RUNS} generated definitions miss rules [${reach.missingRules.join(', ')}] and byte classes [${reach.missingClasses.join(', ')}]`;
@@ -48,6 +54,8 @@ async function main(): Promise<number> {
       else console.log(`kernel: note: ${what}`);
     }
     const cases: KernelCase[] = definitions.map((d, id) => ({ kind: 'reg', id, definition: d.definition }));
+    const firstPair = cases.length;
+    pairs.forEach((p, i) => cases.push({ kind: 'pair', id: firstPair + i, first: p.first, second: p.second }));
 
     // A crash in the middle: the rest must run in a second boot.
     const dieId = cases.length;
@@ -71,6 +79,12 @@ async function main(): Promise<number> {
       if (problems.length === 0) agree++;
       else failures.push(`definition ${show(d.definition)} (${d.where}):\n  ${problems.join('\n  ')}`);
     });
+    pairs.forEach((p, i) => {
+      const report = reports.get(firstPair + i);
+      const problems = report ? judgePair(p.first, p.second, report) : ['no report'];
+      if (problems.length === 0) agree++;
+      else failures.push(`definition ${show(p.second)} registered while ${show(p.first)} exists (${p.where}):\n  ${problems.join('\n  ')}`);
+    });
 
     const died = reports.get(dieId)?.crashed ?? '';
     if (!/Attempted to kill init/.test(died)) failures.push(`crash recovery: the planned crash was not seen (${died || 'no report'})`);
@@ -84,9 +98,12 @@ async function main(): Promise<number> {
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     for (const f of failures) console.log(`DISAGREEMENT ${f}\n`);
-    console.log(`kernel: seed ${SEED}, ${generated.length} generated + ${fixtures.length} fixture definitions, ${payloads.events} payload events; QEMU ${bootSeconds} s of ${seconds} s`);
+    console.log(
+      `kernel: seed ${SEED}, ${generated.length} generated + ${fixtures.length} fixture definitions, ${pairs.length - real.pairs.length} generated + ${real.pairs.length} fixture re-registration pairs, ` +
+        `${payloads.events} payload events; QEMU ${bootSeconds} s of ${seconds} s`,
+    );
     if (pay.documented.length > 0) console.log(`kernel: ${pay.documented.length} documented differences hold (docs/kernel.md): ${pay.documented.join('; ')}`);
-    console.log(`kernel: ${definitions.length} definitions, ${agree} agree; ${pay.total} payloads, ${pay.agree} agree`);
+    console.log(`kernel: ${definitions.length + pairs.length} definitions, ${agree} agree; ${pay.total} payloads, ${pay.agree} agree`);
     return failures.length === 0 ? 0 : 1;
   } finally {
     if (process.env.UE_LINT_KERNEL_KEEP === '1') console.error(`kernel: work directory kept: ${work}`);
