@@ -1,61 +1,91 @@
 // The C generator: one header per definition file with, per event, the definition string, a
 // packed struct for the fixed part and an inline function that fills an iovec array for writev.
-// Pure: returns text. The header compiles as C11 (-Wall -Wextra -Werror -pedantic) and as C++.
+// Pure: returns text. The header compiles as C11 and GNU11 (-Wall -Wextra -Werror -pedantic)
+// and as C++.
+//
+// NAMES. A name may be `NULL`, `linux`, `int`, `memcpy` or another event's macro, and C has one
+// namespace for macros. So every identifier the header declares lies in a namespace that no
+// keyword, predefined macro or included header uses, by construction rather than by a list of
+// words to avoid: per event, `<prefix>_<event>_…` (`ue_` by default) and the macro
+// `<PREFIX>_<EVENT>_IOV_COUNT`; per field, struct members and parameters `f_<field>`; inside
+// functions, `ue_iov`, `ue_write_index`, `ue_fixed`, `ue_tail`, `ue_len`; shared macros
+// `UE_LINT_…`. `<event>` and `<field>` come from names.ts, unique and independent of line order.
 
-import type { EventLayout } from '../layout/types.js';
+import { classifyField } from '../layout/classify.js';
+import type { AbiName, EventLayout, LayoutField } from '../layout/types.js';
 import { cString, commentText } from './escape.js';
-import { buildModels, uniqueIdents, type EventModel, type ModelField } from './model.js';
+import { buildModels, fieldKeys, type EventModel, type ModelField } from './model.js';
+import { cWords, nameHash, resolveIdents } from './names.js';
 import { dedent } from './template.js';
-import type { CodegenOptions, CodegenResult } from './ts.js';
+import { checkOptions, distinctEvents, type CodegenOptions, type CodegenResult } from './options.js';
 
-// C and C++ keywords (C++ too, since the header must compile with g++), plus the function's own
-// parameter names, so a field named `int` or `iov` gets a distinct identifier.
-const RESERVED = new Set(
-  (
-    'auto break case char const continue default do double else enum extern float for goto if inline int long ' +
-    'register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while ' +
-    '_Alignas _Alignof _Atomic _Bool _Complex _Generic _Imaginary _Noreturn _Static_assert _Thread_local ' +
-    'alignas alignof and and_eq asm bitand bitor bool catch char8_t char16_t char32_t class compl concept consteval ' +
-    'constexpr constinit const_cast co_await co_return co_yield decltype delete dynamic_cast explicit export false ' +
-    'friend mutable namespace new noexcept not not_eq nullptr operator or or_eq private protected public ' +
-    'reinterpret_cast requires static_assert static_cast template this thread_local throw true try typeid typename ' +
-    'using virtual wchar_t xor xor_eq ' +
-    'iov write_index fixed ue_tail ue_len'
-  ).split(' '),
-);
+/** The default namespace of a header's per-event identifiers: `ue_http_request_iov`. */
+export const DEFAULT_C_PREFIX = 'ue';
 
-/** e.g. `sched_wakeup` → `sched_wakeup`, `my-evt.2` → `my_evt_2`, `` → `event`, `9p` → `e_9p`. */
-export function cIdent(name: string, fallback: string): string {
-  const id = name.replace(/[^A-Za-z0-9_]/g, '_');
-  if (id === '') return fallback;
-  return /^[0-9]/.test(id) ? `${fallback[0]}_${id}` : id;
+/**
+ * The identifier base of each event, as `generateCHeader` names its symbols: `http_request` →
+ * `ue_http_request` (`ue_http_request_iov`, `UE_HTTP_REQUEST_IOV_COUNT`). Events whose names
+ * give the same base, compared case-insensitively because of the upper-case macro, get a hash:
+ * of the name (`Evt` and `evt`), or of the definition (two definitions of one event).
+ * `definitions` default to the layouts themselves.
+ */
+export function cEventIdents(events: readonly EventLayout[], definitions?: readonly string[], prefix: string = DEFAULT_C_PREFIX): string[] {
+  const items = events.map((e, i) => ({ name: e.name, key: definitions?.[i] ?? JSON.stringify(e) }));
+  return resolveIdents(items, (n) => cWords(n, 'event'), (id) => id.toLowerCase()).map((id) => `${prefix}_${id}`);
 }
 
-/** The C identifier of each event, as `generateCHeader` names its symbols: `evt` → `evt_iov`, `EVT_IOV_COUNT`. */
-export function cEventIdents(events: readonly EventLayout[]): string[] {
-  return uniqueIdents(events.map((e) => e.name), (n) => cIdent(n, 'event'), RESERVED, (s) => s.toLowerCase());
+/** The C identifier of each field (struct member and parameter): `status` → `f_status`, `a[4]` → `f_a_4`. */
+export function cFieldIdents(fields: readonly LayoutField[]): string[] {
+  const keys = fieldKeys(fields);
+  return resolveIdents(keys.map((k) => ({ name: k, key: k })), (n) => cWords(n, 'field')).map((id) => `f_${id}`);
+}
+
+/** A field as a member of a packed struct, e.g. `uint16_t f_status` or `char f_msg[20]`. */
+export function cMember(field: LayoutField, id: string): string {
+  switch (classifyField(field.type)) {
+    case 'integer':
+      return [1, 2, 4, 8].includes(field.size) ? `${field.signed ? 'int' : 'uint'}${field.size * 8}_t ${id}` : `uint8_t ${id}[${field.size}]`;
+    case 'char-array':
+      return `${field.signed ? 'char' : 'unsigned char'} ${id}[${field.size}]`;
+    case 'struct':
+      return `uint8_t ${id}[${field.size}]`;
+    case 'data-loc':
+    case 'rel-loc':
+      return `uint32_t ${id}`;
+  }
 }
 
 /**
- * Generates a C header. Per event `x` (the event name made a C identifier, `_2`… on clashes,
- * compared case-insensitively because of the upper-case macro): `x_definition`,
- * `struct x_fixed` (packed), `X_IOV_COUNT` and
- * `int x_iov(struct iovec *iov, const uint32_t *write_index, struct x_fixed *fixed, <fields>)`,
- * which returns the iovec count for `writev`, or -1 when a value does not fit.
+ * An include guard unique to this output: the file name and a hash of everything the header is
+ * generated from (the definitions as a set, so reordering lines keeps the guard).
+ */
+function includeGuard(opts: CodegenOptions, prefix: string): string {
+  const base = opts.source.split(/[\\/]/).pop() ?? '';
+  const definitions = [...new Set(opts.definitions)].sort();
+  const hash = nameHash(JSON.stringify([opts.source, opts.abi, prefix, definitions]));
+  return `UE_LINT_${cWords(base, 'EVENTS').toUpperCase()}_${hash.toUpperCase()}_H`;
+}
+
+/**
+ * Generates a C header. Per event (base `x` from `cEventIdents`, e.g. `ue_http_request`):
+ * `x_definition`, `struct x_fixed` (packed), `X_IOV_COUNT` and
+ * `int x_iov(struct iovec *ue_iov, const uint32_t *ue_write_index, struct x_fixed *ue_fixed, <fields>)`,
+ * which returns the iovec count for `writev`, or -1 when a value does not fit. A definition
+ * given twice is generated once.
  *
  * @example
  * const r = generateCHeader([layout], { source: 'events.ue', abi: 'linux', definitions: ['evt u32 a'] });
  * if (r.ok) writeFileSync('events.h', r.text);
  */
 export function generateCHeader(events: readonly EventLayout[], opts: CodegenOptions): CodegenResult {
-  if (opts.definitions.length !== events.length) {
-    return { ok: false, error: `${events.length} events but ${opts.definitions.length} definition strings` };
-  }
-  const built = buildModels(events);
+  const bad = checkOptions(events, opts);
+  if (bad) return bad;
+  const prefix = opts.prefix ?? DEFAULT_C_PREFIX;
+  const { layouts, definitions } = distinctEvents(events, opts.definitions);
+  const built = buildModels(layouts);
   if (!built.ok) return built;
-  const idents = cEventIdents(events);
-  const base = opts.source.split(/[\\/]/).pop() ?? '';
-  const guard = `UE_LINT_${base.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}_H`;
+  const idents = cEventIdents(layouts, definitions, prefix);
+  const guard = includeGuard(opts, prefix);
 
   const text = dedent`
     /* generated by ue-lint from ${commentText(opts.source)} (abi ${opts.abi}); do not edit */
@@ -76,30 +106,68 @@ export function generateCHeader(events: readonly EventLayout[], opts: CodegenOpt
     #endif
     #endif
 
-    ${built.models.map((m, i) => eventCode(m, idents[i]!, opts.definitions[i]!)).join('\n\n')}
+    ${built.models.map((m, i) => eventCode(m, idents[i]!, definitions[i]!)).join('\n\n')}
 
     #endif /* ${guard} */
   `;
   return { ok: true, text: `${text}\n` };
 }
 
+/**
+ * `ue-lint layout --format c`: the packed struct of each event's fixed part, named and declared
+ * exactly as in `generateCHeader` (`struct ue_x_fixed`, members `f_…`), with offsets in comments.
+ * Needs `<stdint.h>`. An event without fields gets a comment and no struct (C forbids empty ones).
+ */
+export function cLayoutStructs(events: readonly EventLayout[], definitions: readonly string[], abi: AbiName): string {
+  const distinct = distinctEvents(events, definitions);
+  const idents = cEventIdents(distinct.layouts, distinct.definitions);
+  return distinct.layouts
+    .map((event, i) => {
+      const title = `/* ${commentText(event.name)} (${abi} ABI): the payload written after the 32-bit write index. */`;
+      if (event.fields.length === 0) return `${title}\n/* No fields: the payload is empty. */\n`;
+      const ids = cFieldIdents(event.fields);
+      const decls = event.fields.map((f, j) => {
+        const kind = classifyField(f.type);
+        const note =
+          kind === 'data-loc' ? ': offset from record start | length << 16'
+          : kind === 'rel-loc' ? ': offset from end of field | length << 16'
+          : '';
+        const comment = `/* ${commentText(f.type)} ${commentText(f.name)}${note}, payload ${f.offset - 8}, record ${f.offset}, size ${f.size} */`;
+        return { code: `${cMember(f, ids[j]!)};`, comment };
+      });
+      const width = Math.max(...decls.map((d) => d.code.length));
+      return [
+        title,
+        '/* Record offsets include the 8-byte common header. */',
+        `struct ${idents[i]}_fixed {`,
+        ...decls.map((d) => `\t${d.code.padEnd(width)}  ${d.comment}`),
+        '} __attribute__((__packed__));',
+        '',
+      ].join('\n');
+    })
+    .join('\n');
+}
+
 interface CField {
   f: ModelField;
   id: string;
-  /** Length parameter of raw dynamic data, e.g. `blob_len`. */
+  /** Length parameter of raw dynamic data, e.g. `f_blob_len`. */
   len?: string;
 }
 
 function eventCode(m: EventModel, x: string, definition: string): string {
   const label = commentText(m.layout.name);
   const X = x.toUpperCase();
-  const ids = uniqueIdents(m.fields.map((f) => f.field.name), (n) => cIdent(n, 'field'), RESERVED);
-  const taken = new Set([...RESERVED, ...ids]);
+  const ids = cFieldIdents(m.layout.fields);
+  const taken = new Set(ids);
   const fields: CField[] = m.fields.map((f, i) => {
     const cf: CField = { f, id: ids[i]! };
     if ((f.kind === 'data-loc' || f.kind === 'rel-loc') && !f.text) {
-      [cf.len] = uniqueIdents([`${cf.id}_len`], (n) => n, taken);
-      taken.add(cf.len!);
+      // `f_blob_len` unless a field takes that identifier; `_len` suffixes never clash with each other.
+      let len = `${cf.id}_len`;
+      while (taken.has(len)) len += '_len';
+      cf.len = len;
+      taken.add(len);
     }
     return cf;
   });
@@ -111,16 +179,16 @@ function eventCode(m: EventModel, x: string, definition: string): string {
     fields.length === 0
       ? '/* No fields: the payload is empty. */'
       : dedent`
-          struct ${x}_fixed {
-          	${fields.map((c) => `${member(c)}; /* ${commentText(c.f.field.type)} ${commentText(c.f.field.name)} */`)}
+          ${st} {
+          	${fields.map((c) => `${cMember(c.f.field, c.id)}; /* ${commentText(c.f.field.type)} ${commentText(c.f.field.name)} */`)}
           } __attribute__((__packed__));
           UE_LINT_STATIC_ASSERT(sizeof(${st}) == ${m.fixedSize}u, "${x}: fixed part size");
           ${fields.map((c) => `UE_LINT_STATIC_ASSERT(offsetof(${st}, ${c.id}) == ${c.f.at}u, "${x}: offset of ${c.id}");`)}
         `;
   const params = [
-    'struct iovec *iov',
-    'const uint32_t *write_index',
-    ...(fields.length > 0 ? [`${st} *fixed`] : []),
+    'struct iovec *ue_iov',
+    'const uint32_t *ue_write_index',
+    ...(fields.length > 0 ? [`${st} *ue_fixed`] : []),
     ...fields.map(param),
   ];
   // The iovec, index and struct on the first line, then one line per field.
@@ -149,35 +217,20 @@ function eventCode(m: EventModel, x: string, definition: string): string {
     #define ${X}_IOV_COUNT ${iovCount}
 
     /*
-     * Fills iov[0..${X}_IOV_COUNT) for writev(fd, iov, n): ${parts.join(', ')}.
+     * Fills ue_iov[0..${X}_IOV_COUNT) for writev(fd, ue_iov, n): ${parts.join(', ')}.
      * Everything passed in must stay valid until writev returns. Returns n${fails.length > 0 ? ',' : '.'}
      ${fails.length > 0 ? `* or -1 when ${fails.join(' or ')}.` : ''}
      */
     static inline int ${x}_iov(${signature})
     {
     	${locals}
-    	iov[0].iov_base = (void *)write_index;
-    	iov[0].iov_len = 4;
-    	${fields.length > 0 ? 'iov[1].iov_base = fixed;\niov[1].iov_len = sizeof(*fixed);' : ''}
+    	ue_iov[0].iov_base = (void *)ue_write_index;
+    	ue_iov[0].iov_len = 4;
+    	${fields.length > 0 ? 'ue_iov[1].iov_base = ue_fixed;\nue_iov[1].iov_len = sizeof(*ue_fixed);' : ''}
     	${fills}
     	return ${iovCount};
     }
   `;
-}
-
-function member(c: CField): string {
-  const { f, id } = c;
-  switch (f.kind) {
-    case 'integer':
-      return `${f.field.signed ? 'int' : 'uint'}${f.field.size * 8}_t ${id}`;
-    case 'char-array':
-      return `${f.field.signed ? 'char' : 'unsigned char'} ${id}[${f.field.size}]`;
-    case 'struct':
-      return `uint8_t ${id}[${f.field.size}]`;
-    case 'data-loc':
-    case 'rel-loc':
-      return `uint32_t ${id}`;
-  }
 }
 
 function param(c: CField): string {
@@ -200,18 +253,18 @@ function fill(c: CField, slot: number): string {
   const size = f.field.size;
   switch (f.kind) {
     case 'integer':
-      return `fixed->${id} = ${id};`;
+      return `ue_fixed->${id} = ${id};`;
     case 'char-array':
       // Zero-padded; a C string cannot hold an embedded NUL, so N bytes without NUL is allowed.
       return dedent`
         ue_len = strlen(${id});
         if (ue_len > ${size})
         	return -1;
-        memset(fixed->${id}, 0, ${size});
-        memcpy(fixed->${id}, ${id}, ue_len);
+        memset(ue_fixed->${id}, 0, ${size});
+        memcpy(ue_fixed->${id}, ${id}, ue_len);
       `;
     case 'struct':
-      return `memcpy(fixed->${id}, ${id}, ${size});`;
+      return `memcpy(ue_fixed->${id}, ${id}, ${size});`;
     case 'data-loc':
     case 'rel-loc': {
       // __data_loc: offset from the record start (payload + 8); __rel_loc: from the field's end.
@@ -221,9 +274,9 @@ function fill(c: CField, slot: number): string {
         ${f.text ? `ue_len = strlen(${id}) + 1; /* with the NUL the kernel checks */` : ''}
         if (${len} > 0xffff || ${offset} > 0xffff)
         	return -1;
-        fixed->${id} = (uint32_t)(${offset}) | (uint32_t)${len} << 16;
-        iov[${slot}].iov_base = (void *)${id};
-        iov[${slot}].iov_len = ${len};
+        ue_fixed->${id} = (uint32_t)(${offset}) | (uint32_t)${len} << 16;
+        ue_iov[${slot}].iov_base = (void *)${id};
+        ue_iov[${slot}].iov_len = ${len};
         ue_tail += ${len};
       `;
     }

@@ -114,25 +114,3 @@ export function buildModels(events: readonly EventLayout[]): { ok: true; models:
   }
   return { ok: true, models };
 }
-
-/**
- * Deterministic unique identifiers, one per name, in order: `derive` proposes a base, clashes
- * get `_2`, `_3`… (compared by `fold`, e.g. lower-casing when upper-case macros are derived too).
- */
-export function uniqueIdents(names: readonly string[], derive: (name: string) => string, reserved: Iterable<string> = [], fold: (s: string) => string = (s) => s): string[] {
-  const taken = new Set<string>([...reserved].map(fold));
-  return names.map((name) => {
-    const base = derive(name);
-    let id = base;
-    for (let n = 2; taken.has(fold(id)); n++) id = `${base}_${n}`;
-    taken.add(fold(id));
-    return id;
-  });
-}
-
-/** e.g. `sched_wakeup` → `SchedWakeup`, `my-evt.2` → `MyEvt2`, `` → `Event`, `9p` → `Event9p`. */
-export function pascalIdent(name: string): string {
-  const words = name.match(/[A-Za-z0-9]+/g) ?? [];
-  const id = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-  return id === '' || /^[0-9]/.test(id) ? `Event${id}` : id;
-}

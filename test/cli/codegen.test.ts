@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCHeader, generateTsModule, parseDefinition } from '../../src/index.js';
+import { nameHash } from '../../src/codegen/names.js';
 import { run } from './fake-io.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -66,7 +67,9 @@ describe('cli/codegen', function () {
       });
       const lib = generateTsModule(layouts, { source: 'a.ue, sub/b.ue', abi: 'linux', definitions: defs });
       expect(lib.ok && lib.text).to.equal(r.stdout);
-      expect(r.stdout).to.contain('export function encodeWake_2(');
+      // Two definitions of `wake`: each named by a hash of its definition, whatever the order.
+      expect(r.stdout).to.contain(`export function encodeWake_${nameHash('wake u64 ts')}(`);
+      expect(r.stdout).to.contain(`export function encodeWake_${nameHash('wake u32 pid; char[16] comm')}(`);
       const c = await run(['codegen', '--lang', 'c', 'a.ue', 'sub/b.ue'], { cwd: dir });
       const libC = generateCHeader(layouts, { source: 'a.ue, sub/b.ue', abi: 'linux', definitions: defs });
       expect(libC.ok && libC.text).to.equal(c.stdout);

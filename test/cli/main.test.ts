@@ -153,9 +153,9 @@ describe('cli/main (in-process)', () => {
       const j = JSON.parse((await run(['layout', 'e s16 a', '--format', 'json'])).stdout);
       expect(j.fields[0]).to.deep.equal({ name: 'a', type: 's16', kind: 'integer', offset: 8, size: 2, signed: true, payloadOffset: 0 });
       const c = (await run(['layout', 'e u32 a; __data_loc char[] msg', '-f', 'c'])).stdout;
-      expect(c).to.contain('struct e {');
-      expect(c).to.contain('uint32_t msg;');
-      expect(c).to.contain('} __attribute__((packed));');
+      expect(c).to.contain('struct ue_e_fixed {');
+      expect(c).to.contain('uint32_t f_msg;');
+      expect(c).to.contain('} __attribute__((__packed__));');
     });
 
     it('layout of a rejected definition exits 1 with frames on stderr', async () => {

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { generateCHeader } from '../../src/codegen/index.js';
-import { cIdent } from '../../src/codegen/c.js';
+import { cEventIdents, cFieldIdents } from '../../src/codegen/c.js';
+import { nameHash } from '../../src/codegen/names.js';
 import { expectGolden } from '../support/golden.js';
 import { requireTool } from '../support/tools.js';
 import { layoutOf, readDefinitions, run, withTempDir } from './support.js';
@@ -29,11 +30,15 @@ describe('codegen/c', () => {
     expectGolden(header(KINDS), 'fixtures/golden/codegen/kinds.h');
   });
 
-  it('makes C identifiers from any event or field name', () => {
-    expect(cIdent('sched_wakeup', 'event')).to.equal('sched_wakeup');
-    expect(cIdent('my-evt.2', 'event')).to.equal('my_evt_2');
-    expect(cIdent('', 'event')).to.equal('event');
-    expect(cIdent('9p', 'event')).to.equal('e_9p');
+  it('makes C identifiers from any event or field name, in the ue_ and f_ namespaces', () => {
+    const events = (...defs: string[]) => cEventIdents(defs.map(layoutOf), defs);
+    expect(events('sched_wakeup', 'my-evt.2', '', '9p', '__GNUC__', 'NULL')).to.deep.equal(['ue_sched_wakeup', 'ue_my_evt_2', 'ue_event', 'ue_9p', 'ue_GNUC', 'ue_NULL']);
+    // The macro is upper case, so `evt` and `EVT` clash: both get a hash of the name.
+    expect(events('evt', 'EVT')).to.deep.equal([`ue_evt_${nameHash('evt')}`, `ue_EVT_${nameHash('EVT')}`]);
+    expect(cEventIdents([layoutOf('evt')], ['evt'], 'net')).to.deep.equal(['net_evt']);
+    expect(cFieldIdents(layoutOf('e u8 size_t; u8 a[4]; u8 a_4; u8 int; u8 int; u8 ').fields)).to.deep.equal(
+      ['f_size_t', `f_a_4_${nameHash('a[4]')}`, `f_a_4_${nameHash('a_4')}`, 'f_int', 'f_int_2', 'f_field'],
+    );
   });
 
   it('refuses layouts whose offsets wrapped at 2^32', () => {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { generateTsModule } from '../../src/codegen/index.js';
+import { generateTsModule, tsEventIdents } from '../../src/codegen/index.js';
+import { nameHash } from '../../src/codegen/names.js';
 import { expectGolden } from '../support/golden.js';
 import { hex, importTs, kernelCheck, layoutOf, readDefinitions, typeErrors, type GeneratedModule } from './support.js';
 
@@ -38,11 +39,11 @@ describe('codegen/ts', () => {
 
   it('types the values: bigint for 64-bit, string | bytes for text, bytes for structs', () => {
     const use = `
-      import { encodeEvt, decodeEvt, writeInts, encodeOddName2, type DecodeResult, type EvtDecoded } from './gen.js';
-      const b: Uint8Array = encodeEvt({ path: 'a', note: new Uint8Array(1), p: new Uint8Array(16), ts: 1n }, { truncate: true });
-      const r: DecodeResult<EvtDecoded> = decodeEvt(b);
+      import { encodeEvt_f82e6e02, decodeEvt_f82e6e02, writeInts, encodeOddName2, type DecodeResult, type Evt_f82e6e02Decoded } from './gen.js';
+      const b: Uint8Array = encodeEvt_f82e6e02({ path: 'a', note: new Uint8Array(1), p: new Uint8Array(16), ts: 1n }, { truncate: true });
+      const r: DecodeResult<Evt_f82e6e02Decoded> = decodeEvt_f82e6e02(b);
       if (!r.ok) throw new Error(r.error);
-      const d: EvtDecoded = r.values;
+      const d: Evt_f82e6e02Decoded = r.values;
       const s: string = d.path;
       const t: bigint = d.ts;
       writeInts(0, { a: 1, b: 1, c: 1, d: 1, e: 1, f: 1, g: 1, h: 1, i: 1, j: 1, k: 1, l: 1, m: 1n, n: 1n });
@@ -51,18 +52,31 @@ describe('codegen/ts', () => {
     `;
     expect(typeErrors({ 'gen.ts': generate(KINDS), 'use.ts': use })).to.deep.equal([]);
     const bad = `
-      import { encodeEvt } from './gen.js';
-      encodeEvt({ path: 'a', note: 'b', p: new Uint8Array(16), ts: 1 });
+      import { encodeEvt_f82e6e02 } from './gen.js';
+      encodeEvt_f82e6e02({ path: 'a', note: 'b', p: new Uint8Array(16), ts: 1 });
     `;
     expect(typeErrors({ 'gen.ts': generate(KINDS), 'bad.ts': bad }).join('\n')).to.match(/number.*bigint/);
   });
 
-  it('names events PascalCase and resolves clashes deterministically', async () => {
+  it('names events PascalCase; names that clash (`evt`, `Evt`) both get a hash of the name', async () => {
     const mod = await importTs(generate(KINDS));
-    for (const name of ['encodeEvt', 'encodeEvt_2', 'encodeOddName2', 'encodeEmpty', 'decodeEmpty', 'writeInts', 'definitionEvt']) {
+    for (const name of ['encodeEvt_f82e6e02', 'encodeEvt_f7e098e2', 'encodeOddName2', 'encodeEmpty', 'decodeEmpty', 'writeInts', 'definitionEvt_f82e6e02']) {
       expect(mod, name).to.have.property(name);
     }
     expect(mod.definitionOddName2).to.equal(KINDS[4]);
+    expect(tsEventIdents(['a_b u8 x', 'aB u8 y', 'ab u8 z'].map(layoutOf), ['a_b u8 x', 'aB u8 y', 'ab u8 z'])).to.deep.equal([`AB_${nameHash('a_b')}`, `AB_${nameHash('aB')}`, 'Ab']);
+  });
+
+  it('names an event the same whatever the order of the definitions', () => {
+    const defs = ['a_b u8 x', 'aB u8 y', 'ab u8 z', 'evt u8 a', 'evt u16 a'];
+    const names = (d: string[]) => new Map(tsEventIdents(d.map(layoutOf), d).map((id, i) => [d[i], id]));
+    expect(names([...defs].reverse())).to.deep.equal(names(defs));
+    // Two definitions of one event: a hash of each definition.
+    expect(names(defs).get('evt u16 a')).to.equal(`Evt_${nameHash('evt u16 a')}`);
+  });
+
+  it('generates a definition given twice once', () => {
+    expect(generate(['evt u8 a', 'evt u8 a'])).to.equal(generate(['evt u8 a']));
   });
 
   describe('encoding', () => {
@@ -73,7 +87,7 @@ describe('codegen/ts', () => {
 
     it('encodes worked example L-3 byte for byte (spec §10)', () => {
       const p = Uint8Array.from({ length: 16 }, (_, i) => i);
-      const bytes = fn(mod, 'encodeEvt')({ path: 'ab', note: 'xyz', p, ts: -2n }) as Uint8Array;
+      const bytes = fn(mod, 'encodeEvt_f82e6e02')({ path: 'ab', note: 'xyz', p, ts: -2n }) as Uint8Array;
       const view = new DataView(bytes.buffer);
       expect(bytes.length).to.equal(39);
       expect(view.getUint32(0, true)).to.equal(40 | (3 << 16));
@@ -82,15 +96,15 @@ describe('codegen/ts', () => {
       expect(view.getBigInt64(24, true)).to.equal(-2n);
       expect(Buffer.from(bytes.subarray(32)).toString('latin1')).to.equal('ab\0xyz\0');
       expect(kernelCheck(bytes, layoutOf(L3))).to.equal(null);
-      expect(fn(mod, 'decodeEvt')(bytes)).to.deep.equal({ ok: true, values: { path: 'ab', note: 'xyz', p, ts: -2n } });
+      expect(fn(mod, 'decodeEvt_f82e6e02')(bytes)).to.deep.equal({ ok: true, values: { path: 'ab', note: 'xyz', p, ts: -2n } });
     });
 
     it('prepends write_index in the write form', () => {
       const v = { x: 200 };
-      const w = fn(mod, 'writeEvt_2')(258, v) as Uint8Array;
+      const w = fn(mod, 'writeEvt_f7e098e2')(258, v) as Uint8Array;
       expect(hex(w)).to.equal('02010000c8');
-      expect(() => fn(mod, 'writeEvt_2')(-1, v)).to.throw(RangeError, /write_index -1/);
-      expect(() => fn(mod, 'writeEvt_2')(2 ** 31, v)).to.throw(RangeError, /write_index/);
+      expect(() => fn(mod, 'writeEvt_f7e098e2')(-1, v)).to.throw(RangeError, /write_index -1/);
+      expect(() => fn(mod, 'writeEvt_f7e098e2')(2 ** 31, v)).to.throw(RangeError, /write_index/);
       expect(hex(fn(mod, 'writeEmpty')(5, {}) as Uint8Array)).to.equal('05000000');
     });
 
@@ -142,7 +156,7 @@ describe('codegen/ts', () => {
     });
 
     it('rejects dynamic data over 65535 bytes and offsets past 65535', () => {
-      const encode = fn(mod, 'encodeEvt');
+      const encode = fn(mod, 'encodeEvt_f82e6e02');
       const base = { path: '', note: '', p: new Uint8Array(16), ts: 0n };
       // 65535 bytes of path fit, but then note's data starts 65559 bytes past note's field.
       expect(() => encode({ ...base, path: 'x'.repeat(65534) })).to.throw(RangeError, /field `note`: data offset 65559 exceeds the 16-bit limit/);

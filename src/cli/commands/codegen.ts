@@ -55,7 +55,8 @@ export const codegenCommand: CliCommand<CodegenArgs> = {
       .example('ue-lint codegen --lang ts --out src/events.ts --check events.ue', 'in CI: exit 1 when src/events.ts is stale')
       .epilogue(
         'One run makes one output: every event of every input file, in order, in one module or header ' +
-          '(a clash of names gets `_2`, `_3`…). The header names the inputs by their paths relative to the ' +
+          '(names that clash get a hash of the name, so line order never renames anything). The header ' +
+          'names the inputs by their paths relative to the ' +
           'working directory, so run codegen from the same directory each time.',
       ) as unknown as Argv<CodegenArgs>,
   run: async (args, ctx) => {

@@ -1,6 +1,7 @@
 // `ue-lint layout <definition | --file F>`: the field table (name, type, offset,
 // size, signed, payload offset) as a table, JSON, a packed C struct, or an SVG byte map.
 import type { Argv } from 'yargs';
+import { cLayoutStructs } from '../../codegen/c.js';
 import { classifyField, type AbiName, type EventLayout, type LayoutField } from '../../index.js';
 import { byteMapsSvg } from '../../svg/index.js';
 import type { CliCommand } from '../command.js';
@@ -42,48 +43,12 @@ export function layoutJson(event: EventLayout, abi: AbiName) {
   };
 }
 
-const C_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const cName = (s: string) => (C_IDENT.test(s) ? s : s.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(?=[0-9]|$)/, '_'));
-const cComment = (s: string) => s.replace(/\*\//g, '*\\/').replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-
-function cType(f: LayoutField): { decl: (name: string) => string; note: string } {
-  const kind = classifyField(f.type);
-  switch (kind) {
-    case 'char-array':
-      return { decl: (n) => `${f.type.startsWith('unsigned') ? 'unsigned char' : 'char'} ${n}[${f.size}]`, note: '' };
-    case 'struct':
-      return { decl: (n) => `unsigned char ${n}[${f.size}]`, note: `${f.type}, ` };
-    case 'data-loc':
-      return { decl: (n) => `uint32_t ${n}`, note: `${f.type}: offset from record start | length << 16, ` };
-    case 'rel-loc':
-      return { decl: (n) => `uint32_t ${n}`, note: `${f.type}: offset from end of field | length << 16, ` };
-    default: {
-      const bits = f.size * 8;
-      const known = [8, 16, 32, 64].includes(bits);
-      return known
-        ? { decl: (n) => `${f.signed ? '' : 'u'}int${bits}_t ${n}`, note: f.type === `${f.signed ? 's' : 'u'}${bits}` ? '' : `${f.type}, ` }
-        : { decl: (n) => `unsigned char ${n}[${f.size}]`, note: `${f.type}, ` };
-    }
-  }
-}
-
-/** A packed C struct of the payload (what follows the write index), with offset comments; needs `<stdint.h>`. */
-export function layoutC(event: EventLayout, abi: AbiName): string {
-  const decls = event.fields.map((f) => {
-    const t = cType(f);
-    const name = cName(f.name);
-    const renamed = name === f.name ? '' : `name \`${cComment(f.name)}\`, `;
-    return { code: `${t.decl(name)};`, comment: `/* ${renamed}${cComment(t.note)}payload ${payload(f)}, record ${f.offset}, size ${f.size} */` };
-  });
-  const width = Math.max(0, ...decls.map((d) => d.code.length));
-  const lines = [
-    `/* ${cComment(event.name)} (${abi} ABI): the payload written after the 32-bit write index. */`,
-    `/* Record offsets include the ${COMMON_HEADER_SIZE}-byte common header. */`,
-    `struct ${cName(event.name)} {`,
-    ...(decls.length === 0 ? ['\t/* no fields */'] : decls.map((d) => `\t${d.code.padEnd(width)}  ${d.comment}`)),
-    '} __attribute__((packed));',
-  ];
-  return lines.join('\n') + '\n';
+/**
+ * The packed C structs of the payloads (what follows the write index), with offset comments:
+ * codegen's own structs, names and escaping (`struct ue_wake_fixed { uint32_t f_pid; … }`).
+ */
+export function layoutC(events: readonly { event: EventLayout; definition: string }[], abi: AbiName): string {
+  return `#include <stdint.h>\n\n${cLayoutStructs(events.map((e) => e.event), events.map((e) => e.definition), abi)}`;
 }
 
 export const layoutCommand: CliCommand<LayoutArgs> = {
@@ -108,9 +73,10 @@ export const layoutCommand: CliCommand<LayoutArgs> = {
       const list = events.map((e) => layoutJson(e.event, args.abi));
       ctx.io.stdout.write(`${JSON.stringify(args.file === undefined ? list[0] : list, null, 2)}\n`);
     } else {
-      const render = args.format === 'c' ? layoutC : layoutTable;
-      const body = events.map((e) => render(e.event, args.abi)).join('\n');
-      ctx.io.stdout.write(args.format === 'c' ? `#include <stdint.h>\n\n${body}` : body);
+      const text = args.format === 'c'
+        ? layoutC(events.map((e) => ({ event: e.event, definition: e.src.definition })), args.abi)
+        : events.map((e) => layoutTable(e.event, args.abi)).join('\n');
+      ctx.io.stdout.write(text);
     }
     return 0;
   },
