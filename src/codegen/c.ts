@@ -118,9 +118,9 @@ export function generateCHeader(events: readonly EventLayout[], opts: CodegenOpt
  * exactly as in `generateCHeader` (`struct ue_x_fixed`, members `f_…`), with offsets in comments.
  * Needs `<stdint.h>`. An event without fields gets a comment and no struct (C forbids empty ones).
  */
-export function cLayoutStructs(events: readonly EventLayout[], definitions: readonly string[], abi: AbiName): string {
+export function cLayoutStructs(events: readonly EventLayout[], definitions: readonly string[], abi: AbiName, prefix: string = DEFAULT_C_PREFIX): string {
   const distinct = distinctEvents(events, definitions);
-  const idents = cEventIdents(distinct.layouts, distinct.definitions);
+  const idents = cEventIdents(distinct.layouts, distinct.definitions, prefix);
   return distinct.layouts
     .map((event, i) => {
       const title = `/* ${commentText(event.name)} (${abi} ABI): the payload written after the 32-bit write index. */`;
