@@ -37,7 +37,8 @@ describe('codegen/ts', () => {
     for (const def of KINDS) expect(typeErrors({ 'gen.ts': generate([def]) }), def).to.deep.equal([]);
   });
 
-  it('types the values: bigint for 64-bit, string | bytes for text, bytes for structs', () => {
+  it('types the values: bigint for 64-bit, string | bytes for text, bytes for structs', function () {
+    this.timeout(120_000);
     const use = `
       import { encodeEvt_f82e6e02, decodeEvt_f82e6e02, writeInts, encodeOddName2, type DecodeResult, type Evt_f82e6e02Decoded } from './gen.js';
       const b: Uint8Array = encodeEvt_f82e6e02({ path: 'a', note: new Uint8Array(1), p: new Uint8Array(16), ts: 1n }, { truncate: true });
