@@ -13,7 +13,7 @@ export { reregistrationMatches } from './layout/matching.js';
 export { errnoName, errnoNumber } from './layout/errno.js';
 export { printFmt } from './tracefs/print-fmt.js';
 export { catalog, catalogEntries, findCatalogEntry, showText, type CatalogEntry, type RuleDocs } from './diagnostics/catalog.js';
-export type { Diagnostic, Span, Severity, Fix, RelatedSpan } from './diagnostics/diagnostic.js';
+export type { Applicability, Diagnostic, Span, Severity, Fix, RelatedSpan } from './diagnostics/diagnostic.js';
 export { ruleDocsUrl } from './diagnostics/docs.js';
 export type { AbiName, EventLayout, LayoutField, FieldKind, ParseResult, ParseOptions, FormatFileOptions } from './layout/types.js';
 

@@ -21,7 +21,7 @@
 // test `parseDefinition(d)` deep-equals `analyzeDefinition(d).result` on generated
 // definitions, on any text and on the benchmark corpus holds the two together.
 import { catalog } from './diagnostics/catalog.js';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { Applicability, Diagnostic } from './diagnostics/diagnostic.js';
 import { mergeByPosition } from './diagnostics/order.js';
 import { collectInto, createDiagnostic } from './diagnostics/report.js';
 import type { TextNode } from './grammar/ast.js';
@@ -29,7 +29,7 @@ import { FIXED_TYPES, FIXED_TYPE_SIZES, fixedTypeAt, typeSize } from './layout/l
 import { PROFILES } from './layout/profiles.js';
 import type { LayoutField, ParseResult } from './layout/types.js';
 import { rules } from './lint/rules/index.js';
-import { SEPARATOR_FIX } from './lint/rules/separator-without-space.js';
+import { SEPARATOR_FIX, separatorFixApplicability } from './lint/rules/separator-without-space.js';
 import { toKernelBytes, type KernelBytes } from './source/kernel-bytes.js';
 import { BYTE_CLASS, isWordByte } from './source/word-bytes.js';
 
@@ -80,11 +80,11 @@ function eventNameWatched(name: string): boolean {
 const UE112 = catalog.separatorWithoutSpace;
 const UE112_MESSAGE = UE112.message();
 const UE112_HELP = UE112.help!();
-function separatorWithoutSpace(semi: number): Diagnostic {
+function separatorWithoutSpace(semi: number, applicability: Applicability): Diagnostic {
   const span = { start: semi, end: semi + 1 };
   return {
     code: UE112.code, name: UE112.name, severity: UE112.severity, message: UE112_MESSAGE, span, help: UE112_HELP,
-    fix: { span, replacement: SEPARATOR_FIX.replacement, description: SEPARATOR_FIX.description },
+    fix: { span, replacement: SEPARATOR_FIX.replacement, description: SEPARATOR_FIX.description, applicability },
   };
 }
 
@@ -286,7 +286,10 @@ export function parsePlainDefinition(text: string): ParseResult | undefined {
   const eventName = text.slice(0, head);
   if (EVENT_NAME_WATCHES.length > 0 && eventNameWatched(eventName)) return undefined;
   const warnings: Diagnostic[] = [];
-  for (let i = 0; i < bareSemiCount; i++) warnings.push(separatorWithoutSpace(bareSemis[i]!));
+  if (bareSemiCount > 0) {
+    const applicability = separatorFixApplicability(n, bareSemiCount, MAX_BYTES);
+    for (let i = 0; i < bareSemiCount; i++) warnings.push(separatorWithoutSpace(bareSemis[i]!, applicability));
+  }
   if (n > MAX_BYTES || rejected !== undefined) {
     // Rejected, as the full path reports it: the kernel's checks in its order (the
     // length first, then the fields left to right), merged with the warnings by

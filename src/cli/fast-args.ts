@@ -11,8 +11,8 @@ import type { LintArgs } from './commands/lint.js';
 import { STDIN_TOKEN } from './suggest.js';
 
 const ABIS: readonly AbiName[] = ['linux', 'v5'];
-type FlagKey = 'quiet' | 'fix';
-const FLAGS: Readonly<Record<string, FlagKey>> = { '--quiet': 'quiet', '-q': 'quiet', '--fix': 'fix' };
+type FlagKey = 'quiet' | 'fix' | 'unsafeFixes';
+const FLAGS: Readonly<Record<string, FlagKey>> = { '--quiet': 'quiet', '-q': 'quiet', '--fix': 'fix', '--unsafe-fixes': 'unsafeFixes' };
 /** `--x` sets a boolean true, `--no-x` false (yargs' negation); each may appear once. */
 const NEGATABLE: Readonly<Record<string, 'color' | 'ignore' | 'errorOnUnmatchedPattern'>> = {
   color: 'color', ignore: 'ignore', 'error-on-unmatched-pattern': 'errorOnUnmatchedPattern',

@@ -1,11 +1,14 @@
 // Configuration: `ue-lint.config.json`, `.uelintrc.json`, or a `"ue-lint"` key in
 // package.json, found by searching upward from the working directory (the first
-// directory holding any of them wins, in that order). Shape:
+// directory holding any of them wins, in that order). The search stops at the top of
+// the git work tree: a config file above the checkout (`{"ignore":["**"]}` in a shared
+// parent directory) must not steer the lint of a repository. Shape:
 //   { "abi": "linux" | "v5", "rules": { "UE104": "off", "unusual-event-name": "error" }, "ignore": ["build/**"] }
 // Errors are `ConfigError`s with one line naming the file (and line:column for bad JSON).
 
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { isGitRoot } from '../files/git-root.js';
 import { normaliseRuleSettings, type RuleSetting } from '../lint/file-linter.js';
 import type { AbiName } from '../layout/types.js';
 
@@ -181,7 +184,7 @@ async function tryRead(path: string): Promise<string | undefined> {
   }
 }
 
-/** Find and load the configuration for `cwd`, or an explicit `--config` file. */
+/** Find and load the configuration for `cwd` (up to the git work-tree root), or an explicit `--config` file. */
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
   if (explicit !== undefined) {
     const text = await tryRead(explicit);
@@ -203,7 +206,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
       return { path, dir, ...validate(path, json) };
     }
     const parent = dirname(dir);
-    if (parent === dir) return { dir: cwd, rules: {}, ignore: [] };
+    if (parent === dir || isGitRoot(dir)) return { dir: cwd, rules: {}, ignore: [] };
     dir = parent;
   }
 }

@@ -148,7 +148,7 @@ export const catalog = {
       whyIsThisBad: 'The kernel splits field tokens on every single space, so `u32  a` has an empty name and `a` becomes an unexpected third token: EINVAL.',
       example: 'test u32  a',
       useInstead: 'test u32 a',
-      fixSafety: 'Safe: collapsing the spaces gives the definition the author meant.',
+      fixSafety: 'Safe: the kernel rejects the definition as written, so collapsing the spaces cannot change a layout it accepted.',
     },
   }),
   trailingSpace: entry({
@@ -161,7 +161,7 @@ export const catalog = {
       whyIsThisBad: 'A trailing space creates an empty final token, which the kernel rejects with EINVAL. In `dynamic_events` files a comment after a definition (`u32 a # note`) leaves exactly this space.',
       example: 'test u32 a ',
       useInstead: 'test u32 a',
-      fixSafety: 'Safe: the space carries no meaning.',
+      fixSafety: 'Safe: the kernel rejects the definition as written, so removing the space cannot change a layout it accepted.',
     },
   }),
   sizeOnNonStruct: entry({
@@ -202,7 +202,7 @@ export const catalog = {
       whyIsThisBad: 'The kernel stores `a[4]` as the name and gives the field the size of one element. Payloads written for an array then overrun every later field.',
       example: 'test char msg[20]',
       useInstead: 'test char[20] msg',
-      fixSafety: 'Safe for `char`/`unsigned char` fields: `char x[20]` is rewritten to `char[20] x`. Other types have no fix.',
+      fixSafety: 'Unsafe, so `--fix` leaves it and `--fix --unsafe-fixes` applies it. For `char`/`unsigned char` fields the suggestion rewrites `char x[20]` to `char[20] x`, which is what the author meant but not what the kernel registered: the 1-byte field becomes 20 bytes, every later offset moves, and a kernel that still holds the old layout answers EADDRINUSE. `char x[0]` and `char x[2000]` would even become EINVAL. Other types have no fix.',
     },
   }),
   nameTrailingWhitespace: entry({
@@ -325,7 +325,7 @@ export const catalog = {
       whyIsThisBad: 'Current kernels accept `u32 a;u32 b` and match it on re-registration, but kernels 6.4 to 6.8 (including the 6.6 LTS line) compare the re-registration textually without inserting a space after `;`, so every process after the first gets EADDRINUSE.',
       example: 'test u32 a;u32 b',
       useInstead: 'test u32 a; u32 b',
-      fixSafety: 'Safe: the kernel skips whitespace at the start of a field, so the layout is unchanged.',
+      fixSafety: 'Safe: the kernel skips whitespace at the start of a field, so the layout is unchanged. Each fix adds a byte, so when the fixed definition would pass the 511-byte limit the fixes are unsafe (applied only with `--fix --unsafe-fixes`).',
     },
   }),
 
@@ -474,7 +474,7 @@ export const catalog = {
       whyIsThisBad: 'The `dynamic_events` file cuts the comment but not the space, so `u:test u32 a # note` registers `test u32 a ` and fails with EINVAL.',
       example: 'test u32 a # note',
       useInstead: '# note\ntest u32 a',
-      fixSafety: 'Safe: the whitespace before the comment is removed.',
+      fixSafety: 'Safe: the whitespace before the comment is removed; the definition ue-lint judges is unchanged.',
     },
   }),
   crlfLineEnding: entry({

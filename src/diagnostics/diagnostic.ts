@@ -15,12 +15,23 @@ export interface RelatedSpan {
   label: string;
 }
 
-/** A safe, mechanical text edit that fixes the diagnostic. */
+/**
+ * Whether a fix may be applied without asking (Ruff's "applicability").
+ * - `safe`: never changes the layout of a definition the kernel accepts, and never
+ *   turns an accepted definition into a rejected one. `--fix` applies it.
+ * - `unsafe`: a suggestion that may change what the kernel registers (e.g. UE102's
+ *   `char msg[20]` → `char[20] msg`, a 1-byte field becoming a 20-byte one). Shown in
+ *   the output; applied only with `--fix --unsafe-fixes`.
+ */
+export type Applicability = 'safe' | 'unsafe';
+
+/** A mechanical text edit that fixes the diagnostic. */
 export interface Fix {
   span: Span;
   replacement: string;
   /** One line describing the edit, e.g. "collapse the double space". */
   description: string;
+  applicability: Applicability;
 }
 
 export interface Diagnostic {

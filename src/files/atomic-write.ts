@@ -1,8 +1,11 @@
 // Atomic file replacement for `lint --fix` and `codegen --out`: write a temporary file in the
 // same directory, flush it to disk, then rename it over the target. A crash or kill at any point
 // leaves the old file or the complete new one, never a truncated one (at worst a stray
-// `.NAME.ue-lint-*.tmp`). The target keeps its mode. No process exit, no output.
+// `.NAME.ue-lint-*.tmp`). The target keeps its mode, owner and group (a root `--fix` must
+// not hand a user's file to root); when the owner cannot be kept, nothing is written.
+// No process exit, no output.
 
+import type { Stats } from 'node:fs';
 import { chmod, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crypto } from './lazy-builtins.js';
@@ -20,6 +23,22 @@ function fsError(code: string, message: string): NodeJS.ErrnoException {
   return Object.assign(new Error(message), { code });
 }
 
+export interface ReplaceOptions {
+  /** The target's stats when the caller already holds them (saves a stat; `applyFixesToFile`). */
+  existing?: Stats;
+  /** Runs after the new content is on disk and before the rename; throw to abandon. */
+  beforeCommit?: () => Promise<void>;
+}
+
+/** The replaced file would lose its owner or group: `code` is `EOWNER` (not an errno: ours). */
+export class OwnerNotKeptError extends Error {
+  readonly code = 'EOWNER';
+  constructor(readonly uid: number, readonly gid: number) {
+    super(`cannot keep its owner and group (${uid}:${gid}): the replacement would belong to this user; run as its owner or as root`);
+    this.name = 'OwnerNotKeptError';
+  }
+}
+
 /**
  * Replaces `path` with what `produce` writes, atomically. `produce` returns false to abandon
  * (e.g. nothing changed): the temporary file is removed and `path` is not touched, so its mtime
@@ -29,17 +48,17 @@ function fsError(code: string, message: string): NodeJS.ErrnoException {
  * @example
  * await replaceFileAtomic('events.ts', async (out) => { await out.write(text); return true; });
  */
-export async function replaceFileAtomic(path: string, produce: (out: AtomicWriter) => Promise<boolean>): Promise<boolean> {
+export async function replaceFileAtomic(path: string, produce: (out: AtomicWriter) => Promise<boolean>, options: ReplaceOptions = {}): Promise<boolean> {
   let target = path;
-  let mode: number | undefined;
+  let existing: Stats | undefined;
   try {
     target = await realpath(path);
-    const st = await stat(target);
-    if (st.isDirectory()) throw fsError('EISDIR', `EISDIR: illegal operation on a directory, open '${path}'`);
-    mode = st.mode & 0o7777;
+    existing = options.existing ?? await stat(target);
+    if (existing.isDirectory()) throw fsError('EISDIR', `EISDIR: illegal operation on a directory, open '${path}'`);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  const mode = existing === undefined ? undefined : existing.mode & 0o7777;
   const { randomBytes } = crypto(); // loaded on use (start-up time)
   const tmp = join(dirname(target), `.${basename(target)}.ue-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx', mode ?? 0o666);
@@ -63,6 +82,16 @@ export async function replaceFileAtomic(path: string, produce: (out: AtomicWrite
     },
   };
   try {
+    if (existing !== undefined) {
+      // OWNER first, so the chmod below restores any setuid/setgid bit a chown clears.
+      const mine = await handle.stat();
+      if (mine.uid !== existing.uid || mine.gid !== existing.gid) {
+        await handle.chown(existing.uid, existing.gid).catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'EPERM' || err.code === 'EINVAL') throw new OwnerNotKeptError(existing.uid, existing.gid);
+          throw err;
+        });
+      }
+    }
     const keep = await produce(writer);
     if (!keep) {
       closed = true;
@@ -76,6 +105,7 @@ export async function replaceFileAtomic(path: string, produce: (out: AtomicWrite
     closed = true;
     await handle.close();
     if (mode !== undefined) await chmod(tmp, mode);
+    await options.beforeCommit?.();
     await rename(tmp, target);
     return true;
   } catch (err) {

@@ -141,7 +141,7 @@ export function checkLine(text: string, split: DefinitionLine, ctx: LineContext)
   if (split.trailingWsBeforeComment && split.definition !== '') {
     const span = split.trailingWsBeforeComment;
     out.push(make(catalog.trailingSpaceBeforeComment, span, [], {
-      fix: { span, replacement: '', description: 'remove the whitespace before `#`' },
+      fix: { span, replacement: '', description: 'remove the whitespace before `#`', applicability: 'safe' },
     }));
   }
   if (split.hasCR) out.push(make(catalog.crlfLineEnding, { start: text.length, end: text.length + 1 }));

@@ -157,6 +157,8 @@ function spanOf(src: KernelBytes, byteStart: number, byteEnd: number): Span {
  * Step 3 of spec §2.4: too many single-space tokens (or an empty struct size).
  * Explain *why*: a trailing space, a double space, a size on a non-struct, or a
  * real extra token. Empty tokens come from spaces, so they are the usual cause.
+ * FIX SAFETY: every fix here is on a piece the kernel rejects (EINVAL), so it cannot
+ * change an accepted layout: all are `safe` (the fix-safety property test holds it).
  */
 function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, report: Report): void {
   const rest = field.rest;
@@ -168,7 +170,7 @@ function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, 
     const fixable = rest.length - 1 <= allowed && rest.every((t) => t.raw !== '');
     const shifted = rest.slice(allowed).find((t) => t.raw !== '') ?? rest[allowed - 1]!;
     report(catalog.doubleSpace, [shifted.text], span, fixable
-      ? { fix: { span, replacement: '', description: 'remove the extra space after the type prefix' } }
+      ? { fix: { span, replacement: '', description: 'remove the extra space after the type prefix', applicability: 'safe' } }
       : undefined);
     return;
   }
@@ -179,7 +181,7 @@ function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, 
     // Only trailing spaces are wrong. Keep one token (an empty name) if nothing else is left.
     const from = rest[Math.max(body.length, 1)]!;
     const span = spanOf(ast.source, from.bytes.start - 1, field.bytes.end);
-    report(catalog.trailingSpace, [], span, { fix: { span, replacement: '', description: 'remove the trailing space' } });
+    report(catalog.trailingSpace, [], span, { fix: { span, replacement: '', description: 'remove the trailing space', applicability: 'safe' } });
     return;
   }
   const nonEmpty = rest.filter((t) => t.raw !== '');
@@ -190,7 +192,7 @@ function reportTokenCount(ast: DefinitionAst, field: FieldAst, allowed: number, 
     const fixable = nonEmpty.length >= 1 && nonEmpty.length <= allowed;
     const fixSpan = spanOf(ast.source, field.type.bytes.end, field.bytes.end);
     report(catalog.doubleSpace, [shifted.text], span, fixable
-      ? { fix: { span: fixSpan, replacement: nonEmpty.map((t) => ' ' + t.text).join(''), description: 'use single spaces between field tokens' } }
+      ? { fix: { span: fixSpan, replacement: nonEmpty.map((t) => ' ' + t.text).join(''), description: 'use single spaces between field tokens', applicability: 'safe' } }
       : undefined);
     return;
   }

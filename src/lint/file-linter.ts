@@ -4,7 +4,7 @@
 // No fs here: lines come in as an async iterable (see files/line-reader.ts).
 
 import { catalog, findCatalogEntry } from '../diagnostics/catalog.js';
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import type { Applicability, Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { checkDeletionLine, checkLine, isKernelSpace, splitDefinitionLine } from '../files/definition-file.js';
 import type { RawLine } from '../files/line-reader.js';
 import { parseDefinition } from '../definition.js';
@@ -36,6 +36,8 @@ export interface LineFix {
   end: number;
   replacement: string;
   description: string;
+  /** `safe`: `--fix` applies it; `unsafe`: a suggestion, applied only with `--unsafe-fixes` (see `Applicability`). */
+  applicability: Applicability;
 }
 
 export interface RelatedLocation {
@@ -68,7 +70,10 @@ export interface FileResult {
   diagnostics: FileDiagnostic[];
   errorCount: number;
   warningCount: number;
+  /** Diagnostics with a `safe` fix (what `--fix` applies). */
   fixableCount: number;
+  /** Diagnostics with an `unsafe` fix (suggestions; `--fix --unsafe-fixes` applies them). */
+  unsafeFixableCount: number;
 }
 
 export { EventRegistry, type LineSource } from './event-registry.js';
@@ -197,7 +202,10 @@ function toFileDiagnostic(file: string, raw: RawLine, p: Placed, severity: Sever
     if (related.length > 0) out.related = related;
   }
   if (d.fix) {
-    out.fix = { line: raw.line, start: d.fix.span.start + shift, end: d.fix.span.end + shift, replacement: d.fix.replacement, description: d.fix.description };
+    out.fix = {
+      line: raw.line, start: d.fix.span.start + shift, end: d.fix.span.end + shift,
+      replacement: d.fix.replacement, description: d.fix.description, applicability: d.fix.applicability,
+    };
   }
   return out;
 }
@@ -211,14 +219,19 @@ export async function lintLines(file: string, batches: AsyncIterable<readonly Ra
   const registry = options.registry ?? new EventRegistry();
   const abi = options.abi;
   const diagnostics: FileDiagnostic[] = [];
-  const counts = { errorCount: 0, warningCount: 0, fixableCount: 0 };
+  const counts = { errorCount: 0, warningCount: 0, fixableCount: 0, unsafeFixableCount: 0 };
+  const countFix = (fix: { applicability: Applicability } | undefined): void => {
+    if (fix === undefined) return;
+    if (fix.applicability === 'safe') counts.fixableCount++;
+    else counts.unsafeFixableCount++;
+  };
   const onDiagnostic = options.onDiagnostic;
   const dropWarnings = onDiagnostic !== undefined && options.dropWarnings === true;
   const accept = onDiagnostic
     ? (d: FileDiagnostic) => {
       if (d.severity === 'error') counts.errorCount++;
       else counts.warningCount++;
-      if (d.fix) counts.fixableCount++;
+      countFix(d.fix);
       onDiagnostic(d);
     }
     : (d: FileDiagnostic) => { diagnostics.push(d); };
@@ -313,7 +326,7 @@ export async function lintLines(file: string, batches: AsyncIterable<readonly Ra
       if (severity === undefined) continue;
       if (dropWarnings && severity === 'warning') {
         counts.warningCount++;
-        if (p.d.fix) counts.fixableCount++;
+        countFix(p.d.fix);
         continue;
       }
       accept(toFileDiagnostic(file, raw, p, severity));
@@ -324,15 +337,17 @@ export async function lintLines(file: string, batches: AsyncIterable<readonly Ra
   return onDiagnostic ? { file, diagnostics, ...counts } : summarise(file, diagnostics);
 }
 
-/** Count errors, warnings and fixable diagnostics. */
+/** Count errors, warnings and fixable diagnostics (safe and unsafe fixes apart). */
 export function summarise(file: string, diagnostics: FileDiagnostic[]): FileResult {
   let errorCount = 0;
   let warningCount = 0;
   let fixableCount = 0;
+  let unsafeFixableCount = 0;
   for (const d of diagnostics) {
     if (d.severity === 'error') errorCount++;
     else warningCount++;
-    if (d.fix) fixableCount++;
+    if (d.fix?.applicability === 'safe') fixableCount++;
+    else if (d.fix) unsafeFixableCount++;
   }
-  return { file, diagnostics, errorCount, warningCount, fixableCount };
+  return { file, diagnostics, errorCount, warningCount, fixableCount, unsafeFixableCount };
 }

@@ -9,17 +9,18 @@ import { lintText, type LintTextOptions, type LintTextResult } from './lint-text
 export const MAX_FIX_PASSES = 10;
 
 export interface FixOptions {
-  /**
-   * Also apply fixes marked unsafe (`--unsafe-fixes`). Every fix ue-lint has today is
-   * safe, so this changes nothing yet; it is part of the signature for the fixes to come.
-   */
+  /** Also apply fixes whose applicability is `unsafe` (`--unsafe-fixes`); default: safe fixes only. */
   unsafe?: boolean;
 }
 
-/** The edits of the fixes a run applies, from diagnostics. */
-export function fixEdits(diagnostics: readonly Pick<FileDiagnostic, 'fix'>[], _options: FixOptions = {}): LineEdit[] {
+/**
+ * The edits of the fixes a run applies, from diagnostics: the `safe` fixes, plus the
+ * `unsafe` ones with `{ unsafe: true }`. The one place that decides, so `--fix`,
+ * `--diff`, `--fix -`, `fixText` and editor code actions agree.
+ */
+export function fixEdits(diagnostics: readonly Pick<FileDiagnostic, 'fix'>[], options: FixOptions = {}): LineEdit[] {
   const edits: LineEdit[] = [];
-  for (const d of diagnostics) if (d.fix) edits.push(d.fix);
+  for (const d of diagnostics) if (d.fix && (d.fix.applicability === 'safe' || options.unsafe === true)) edits.push(d.fix);
   return edits;
 }
 

@@ -81,7 +81,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const file = options.filename ?? '<text>';
   const config = normaliseConfig(options.config ?? {});
   if (options.filename !== undefined && await ignored(config, options.filename)) {
-    return { file, diagnostics: [], errorCount: 0, warningCount: 0, fixableCount: 0, ignored: true };
+    return { file, diagnostics: [], errorCount: 0, warningCount: 0, fixableCount: 0, unsafeFixableCount: 0, ignored: true };
   }
   const result = await lintSource(file, [text], lintSettings(config, options));
   return { ...result, ignored: false };

@@ -160,6 +160,7 @@ export function renderFrame(d: FileDiagnostic, chalk: ChalkInstance): string {
   lines.push(`${pad} ${bar}`);
   if (d.errno) lines.push(`${chalk.bold('note')}: the kernel answers ${d.errno}`);
   if (d.help) lines.push(`${chalk.bold.cyan('help')}: ${d.help}`);
-  if (d.fix) lines.push(`${chalk.bold.green('fix')}: ${d.fix.description} (safe, applied by \`--fix\`)`);
+  if (d.fix?.applicability === 'safe') lines.push(`${chalk.bold.green('fix')}: ${d.fix.description} (safe, applied by \`--fix\`)`);
+  else if (d.fix) lines.push(`${chalk.bold.yellow('suggestion')}: ${d.fix.description} (unsafe: may change the layout; applied by \`--fix --unsafe-fixes\`)`);
   return lines.join('\n');
 }

@@ -11,8 +11,9 @@
 //     "range": { "start": { "line": 3, "column": 34 }, "end": { "line": 3, "column": 37 } },  // 1-based, end exclusive
 //     "help": "rename one of the two fields", "errno": null,
 //     "related": [ { "file", "label", "offset", "range" } ],
-//     "fix": { "description", "line", "startColumn", "endColumn", "replacement" } | null } ],
-//   "summary": { "files": 1, "errors": 1, "warnings": 0, "fixable": 0 } }
+//     "fix": { "description", "line", "startColumn", "endColumn", "replacement",
+//              "applicability": "safe" | "unsafe" } | null } ],    // unsafe: only `--fix --unsafe-fixes` applies it
+//   "summary": { "files": 1, "errors": 1, "warnings": 0, "fixable": 0, "unsafeFixable": 0 } }
 // The summary comes last so the diagnostics can be written as they are found.
 import { ruleDocsUrl } from '../diagnostics/docs.js';
 import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
@@ -45,7 +46,10 @@ export function diagnosticToJson(d: FileDiagnostic) {
       range: range(r.range),
     })),
     fix: d.fix
-      ? { description: d.fix.description, line: d.fix.line, startColumn: d.fix.start + 1, endColumn: d.fix.end + 1, replacement: d.fix.replacement }
+      ? {
+        description: d.fix.description, line: d.fix.line, startColumn: d.fix.start + 1, endColumn: d.fix.end + 1, replacement: d.fix.replacement,
+        applicability: d.fix.applicability,
+      }
       : null,
   };
 }
@@ -59,7 +63,7 @@ export const jsonStream: StreamingReporter = {
   start: () => JSON_SPLIT.before,
   diagnostic: (d, index) => jsonArrayItem(diagnosticToJson(d), index, JSON_SPLIT.indent),
   end(t) {
-    const summary = { files: t.files, errors: t.errors, warnings: t.warnings, fixable: t.fixable };
+    const summary = { files: t.files, errors: t.errors, warnings: t.warnings, fixable: t.fixable, unsafeFixable: t.unsafeFixable };
     return `${jsonArrayEnd(t.errors + t.warnings, JSON_SPLIT.indent)}${splitJsonAround(jsonDocument(summary)).after}\n`;
   },
 };

@@ -56,6 +56,7 @@ function sarifResult(d: FileDiagnostic) {
       ? {
           fixes: [{
             description: { text: d.fix.description },
+            properties: { applicability: d.fix.applicability },
             artifactChanges: [{
               artifactLocation: { uri: toUri(d.file), uriBaseId: '%SRCROOT%' },
               replacements: [{

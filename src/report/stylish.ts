@@ -11,6 +11,9 @@ export const stylishStream: StreamingReporter = {
     const parts = [t.errors > 0 ? plural(t.errors, 'error') : '', t.warnings > 0 ? plural(t.warnings, 'warning') : ''].filter(Boolean);
     let summary = ctx.chalk.bold(`Found ${parts.join(' and ')}.`);
     if (t.fixable > 0) summary += `\n${plural(t.fixable, 'problem')} fixable with \`--fix\`.`;
+    if (t.unsafeFixable > 0) {
+      summary += `\n${t.unsafeFixable} unsafe ${t.unsafeFixable === 1 ? 'fix' : 'fixes'} available with \`--fix --unsafe-fixes\` (review first: they may change the layout).`;
+    }
     return `\n\n${summary}\n`;
   },
 };

@@ -16,7 +16,10 @@ export type Reporter = (results: readonly FileResult[], ctx: ReportContext) => s
 export interface Totals {
   errors: number;
   warnings: number;
+  /** Diagnostics with a safe fix (`--fix`). */
   fixable: number;
+  /** Diagnostics with an unsafe fix (`--fix --unsafe-fixes`). */
+  unsafeFixable: number;
   files: number;
 }
 
@@ -64,16 +67,18 @@ export function jsonArrayEnd(count: number, keyIndent: number): string {
 }
 
 /** Totals over all files. */
-export function totals(results: readonly FileResult[]): { errors: number; warnings: number; fixable: number; files: number } {
+export function totals(results: readonly FileResult[]): Totals {
   let errors = 0;
   let warnings = 0;
   let fixable = 0;
+  let unsafeFixable = 0;
   for (const r of results) {
     errors += r.errorCount;
     warnings += r.warningCount;
     fixable += r.fixableCount;
+    unsafeFixable += r.unsafeFixableCount;
   }
-  return { errors, warnings, fixable, files: results.length };
+  return { errors, warnings, fixable, unsafeFixable, files: results.length };
 }
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -100,12 +100,16 @@ describe('cli end-to-end (built bin/ue-lint.cjs)', function () {
     const r = cli(['--fix', 'fixable.ue', '--format', 'compact'], { cwd: dir });
     expect(r.code).to.equal(0);
     const fixed = readFileSync(file, 'latin1');
-    expect(fixed).to.equal('fix u32 a; char[20] name\r\nkeep u32 b# comment\nok u32 c\n');
+    // UE102's fix changes the layout, so it is unsafe: only --unsafe-fixes applies it.
+    expect(fixed).to.equal('fix u32 a; char name[20]\r\nkeep u32 b# comment\nok u32 c\n');
     expect(statSync(file).mode).to.equal(mode);
     const mtime = statSync(file).mtimeMs;
     const again = cli(['--fix', 'fixable.ue', '--format', 'compact'], { cwd: dir });
     expect(again.stdout).to.equal(r.stdout);
     expect(statSync(file).mtimeMs, 'an unchanged file is not rewritten').to.equal(mtime);
+    const unsafe = cli(['--fix', '--unsafe-fixes', 'fixable.ue', '--format', 'compact'], { cwd: dir });
+    expect(unsafe.code).to.equal(0);
+    expect(readFileSync(file, 'latin1')).to.equal('fix u32 a; char[20] name\r\nkeep u32 b# comment\nok u32 c\n');
   });
 
   it('layout, format and explain goldens', () => {

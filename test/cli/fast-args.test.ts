@@ -13,7 +13,7 @@ import { STDIN_TOKEN } from '../../src/cli/suggest.js';
 const RUNS = Math.min(Number(process.env.FC_RUNS ?? 10_000), 2_000); // each run drives yargs
 
 const WORDS = [
-  'lint', 'layout', 'a.ue', 'dir', 'x=y', '-', '--', '--quiet', '-q', '--fix', '--color', '--no-color', '--no-quiet',
+  'lint', 'layout', 'a.ue', 'dir', 'x=y', '-', '--', '--quiet', '-q', '--fix', '--unsafe-fixes', '--color', '--no-color', '--no-quiet',
   '--format', 'json', 'compact', 'sarif', 'stylish', 'github', 'xml', '--format=json', '--format=', '-f', '-f=json',
   '--abi', 'v5', 'linux', 'x86', '--abi=v5', '--max-warnings', '0', '3', '010', '-1', '1e3', '--max-warnings=2',
   '--config', 'c.json', '-c', '--config=c.json', '--help', '-h', '--version', '--unknown', '-x', '-qf', '--quiet=true',
@@ -37,7 +37,7 @@ async function viaYargs(argv: string[]): Promise<LintArgs | undefined> {
 
 const normal = (a: LintArgs) => ({
   paths: a.paths && a.paths.length > 0 ? a.paths : undefined, abi: a.abi, format: a.format, maxWarnings: a.maxWarnings,
-  quiet: !!a.quiet, fix: !!a.fix, config: a.config, color: a.color, ignore: a.ignore,
+  quiet: !!a.quiet, fix: !!a.fix, unsafeFixes: !!a.unsafeFixes, config: a.config, color: a.color, ignore: a.ignore,
   errorOnUnmatchedPattern: a.errorOnUnmatchedPattern, stdinFilename: a.stdinFilename,
   rule: a.rule === undefined ? undefined : [a.rule].flat(),
 });

@@ -64,7 +64,7 @@ describe('report', () => {
   it('json has the documented stable shape', () => {
     const body = JSON.parse(json(SAMPLE_RESULTS, plain));
     expect(body.version).to.equal(1);
-    expect(body.summary).to.deep.equal({ files: 4, errors: 2, warnings: 1, fixable: 1 });
+    expect(body.summary).to.deep.equal({ files: 4, errors: 2, warnings: 1, fixable: 1, unsafeFixable: 0 });
     expect(body.diagnostics[0]).to.deep.equal({
       code: 'UE104', name: 'duplicate-field-name', url: 'https://github.com/ue-lint/ue-lint/blob/main/docs/rules/duplicate-field-name.md',
       severity: 'warning', message: 'duplicate field name `pid`', file: 'events.ue',
@@ -73,7 +73,7 @@ describe('report', () => {
       related: [{ file: 'events.ue', label: 'first defined here', offset: { start: 29, end: 32 }, range: { start: { line: 3, column: 10 }, end: { line: 3, column: 13 } } }],
       fix: null,
     });
-    expect(body.diagnostics[1].fix).to.deep.equal({ description: 'collapse the double space', line: 1, startColumn: 7, endColumn: 8, replacement: '' });
+    expect(body.diagnostics[1].fix).to.deep.equal({ description: 'collapse the double space', line: 1, startColumn: 7, endColumn: 8, replacement: '', applicability: 'safe' });
   });
 
   it('sarif validates against the SARIF 2.1.0 schema and takes rules from the catalog', () => {
@@ -116,6 +116,6 @@ describe('report: streamed pieces', () => {
     const doc = JSON.parse(json(SAMPLE_RESULTS, plain));
     expect(Object.keys(doc)).to.deep.equal(['version', 'diagnostics', 'summary']);
     expect(doc.diagnostics.map((d: { code: string }) => d.code)).to.deep.equal(SAMPLE_RESULTS.flatMap((r) => r.diagnostics.map((d) => d.code)));
-    expect(doc.summary).to.deep.equal({ files: 4, errors: 2, warnings: 1, fixable: 1 });
+    expect(doc.summary).to.deep.equal({ files: 4, errors: 2, warnings: 1, fixable: 1, unsafeFixable: 0 });
   });
 });

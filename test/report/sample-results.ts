@@ -17,7 +17,7 @@ const space: FileDiagnostic = {
   help: 'use exactly one space between tokens', file: 'dir with space/a,b.ue',
   range: { start: pos(1, 7, 0), end: pos(1, 8, 0) },
   sourceLine: 'x\tu32  a',
-  fix: { line: 1, start: 6, end: 7, replacement: '', description: 'collapse the double space' },
+  fix: { line: 1, start: 6, end: 7, replacement: '', description: 'collapse the double space', applicability: 'safe' },
 };
 const conflict: FileDiagnostic = {
   code: 'UE304', name: 'conflicting-redefinition', severity: 'error', errno: 'EADDRINUSE',

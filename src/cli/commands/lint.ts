@@ -1,6 +1,10 @@
 // `ue-lint lint [paths..]` (the default command): lint definition files.
+import { dirname } from 'node:path';
 import type { Argv } from 'yargs';
-import { applyFixesToFile } from '../../files/apply-fixes.js';
+import { FixRefusedError, applyFixesToFile, fingerprint, fingerprinted } from '../../files/apply-fixes.js';
+import { OwnerNotKeptError } from '../../files/atomic-write.js';
+import { findGitRoot } from '../../files/git-root.js';
+import { describeFsError } from '../../files/glob.js';
 import { openDefinitionFile } from '../../files/line-reader.js';
 import { fileLineSource } from '../../files/line-source.js';
 import { capYoungGeneration } from '../young-generation.js';
@@ -18,6 +22,8 @@ export interface LintArgs extends SettingArgs, InputArgs {
   maxWarnings?: number;
   quiet?: boolean;
   fix?: boolean;
+  /** With `--fix`: apply unsafe fixes (suggestions) too. */
+  unsafeFixes?: boolean;
   color?: boolean;
 }
 
@@ -31,6 +37,7 @@ export const lintCommand: CliCommand<LintArgs> = {
       .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
       .option('fix', { type: 'boolean', describe: 'Apply safe fixes in place (atomic rewrite; stdin is never fixed)' })
+      .option('unsafe-fixes', { type: 'boolean', describe: 'With --fix, also apply unsafe fixes (suggestions that may change the layout)' })
       .example('ue-lint fixtures/files', 'lint every *.ue file under a directory')
       .example("ue-lint 'events/**/*.ue' --format sarif > ue-lint.sarif", 'SARIF for code scanning')
       .example('printf "wake u32 pid\\n" | ue-lint -', 'lint standard input') as unknown as Argv<LintArgs>,
@@ -43,7 +50,7 @@ export const lintCommand: CliCommand<LintArgs> = {
     // line never holds its diagnostics. Not with --fix: only the last pass is reported.
     const reportCtx = { chalk: ctx.chalk(args.color), version: ctx.version };
     const stream = args.fix ? undefined : REPORT_STREAMS[args.format];
-    const shown = { errors: 0, warnings: 0, fixable: 0 };
+    const shown = { errors: 0, warnings: 0, fixable: 0, unsafeFixable: 0 };
     let pending = stream ? stream.start(reportCtx) : '';
     const flush = () => { if (pending) { io.stdout.write(pending); pending = ''; } };
     const onDiagnostic = stream
@@ -52,7 +59,8 @@ export const lintCommand: CliCommand<LintArgs> = {
         pending += stream.diagnostic(d, shown.errors + shown.warnings, reportCtx);
         if (d.severity === 'error') shown.errors++;
         else shown.warnings++;
-        if (d.fix) shown.fixable++;
+        if (d.fix?.applicability === 'safe') shown.fixable++;
+        else if (d.fix) shown.unsafeFixable++;
         // Small writes: a long-lived output buffer is promoted to the old generation and
         // grows a large lint's peak RSS (8 KiB measured about 10 MB below 64 KiB, and no slower).
         if (pending.length >= 1 << 13) flush();
@@ -64,6 +72,7 @@ export const lintCommand: CliCommand<LintArgs> = {
     const lintOptions = { abi: settings.abi, rules: settings.rules, registry, onDiagnostic, dropWarnings: args.quiet === true };
     const results: FileResult[] = [];
     const ioErrors: string[] = [];
+    const gitRoots = new Map<string, string>();
     const stopCapping = capYoungGeneration();
     try {
       await lintInputs();
@@ -73,6 +82,14 @@ export const lintCommand: CliCommand<LintArgs> = {
     if (stream) pending += stream.end({ ...shown, files: results.length }, reportCtx);
     flush();
     return finishRun(results, ioErrors, args, ctx, stream !== undefined);
+
+    /** `--fix` writes through a symlink only to a target inside the file's git work tree (else the working directory). */
+    function boundaryOf(path: string): string {
+      const dir = dirname(path);
+      let root = gitRoots.get(dir);
+      if (root === undefined) gitRoots.set(dir, (root = findGitRoot(dir) ?? io.cwd));
+      return root;
+    }
 
     async function lintInputs(): Promise<void> {
       for (const input of files) {
@@ -91,14 +108,31 @@ export const lintCommand: CliCommand<LintArgs> = {
               results.push(await lint());
               continue;
             }
-            const fixed = await fixUntilStable(lint, async (edits) => {
-              const applied = await applyFixesToFile(input.path, edits);
+            // FIX: each pass writes only if the file still holds the bytes that pass linted.
+            let linted = '';
+            const lintForFix = async () => {
+              const print = fingerprint();
+              const result = await lintSource(display, fingerprinted(openDefinitionFile(input.path), print), fileOptions);
+              linted = print.digest();
+              return result;
+            };
+            const fixed = await fixUntilStable(lintForFix, async (edits) => {
+              let applied: number;
+              try {
+                applied = await applyFixesToFile(input.path, edits, { expected: linted, boundary: boundaryOf(input.path) });
+              } catch (err) {
+                // Refused or failed: stop here; what the last pass found is still reported.
+                if (err instanceof FixRefusedError || err instanceof OwnerNotKeptError) ioErrors.push(`${display}: not fixed: ${err.message}`);
+                else if ((err as NodeJS.ErrnoException).code) ioErrors.push(`${display}: not fixed: ${describeFsError(err)}`);
+                else throw err;
+                return 0;
+              }
               if (applied > 0) {
                 lineSource.close(); // the file was replaced: read the new one
                 registry.removeFile(display);
               }
               return applied;
-            }, (result) => fixEdits(result.diagnostics));
+            }, (result) => fixEdits(result.diagnostics, { unsafe: args.unsafeFixes === true }));
             results.push(fixed.result);
           } finally {
             lineSource.close();

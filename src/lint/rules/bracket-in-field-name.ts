@@ -3,7 +3,11 @@ import type { Rule } from '../rule.js';
 
 const C_ARRAY = /^([^[]+)(\[[^\]]*\])$/; // e.g. `msg[20]` → `msg`, `[20]`
 
-/** `char msg[20]` is one char named `msg[20]`; the C habit, not an array. */
+/**
+ * `char msg[20]` is one char named `msg[20]`; the C habit, not an array.
+ * FIX SAFETY: `unsafe`. `char[20] msg` is what the author meant, but a different layout
+ * from the one the kernel registers today (and `char n[0]` → `char[0] n` is EINVAL).
+ */
 export const bracketInFieldName: Rule = {
   entry: catalog.bracketInFieldName,
   plain: { kind: 'excluded', because: 'plain field names are identifiers, so they hold no `[`' },
@@ -23,6 +27,7 @@ export const bracketInFieldName: Rule = {
             span: { start: ast.type.span.start, end: name.span.end },
             replacement: `${type}${m[2]} ${m[1]}`,
             description: `move the array length into the type: \`${type}${m[2]} ${m[1]}\``,
+            applicability: 'unsafe',
           },
         } : {}),
       });
