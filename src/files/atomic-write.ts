@@ -61,8 +61,16 @@ export async function replaceFileAtomic(path: string, produce: (out: AtomicWrite
   const mode = existing === undefined ? undefined : existing.mode & 0o7777;
   const { randomBytes } = crypto(); // loaded on use (start-up time)
   const tmp = join(dirname(target), `.${basename(target)}.ue-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(tmp, 'wx', mode ?? 0o666);
-  trackTempFile(tmp); // a signal handler removes it if the run is interrupted (bin.ts)
+  // Tracked before it exists: the file appears on disk before `open` resolves, and a signal
+  // in between must still remove it (process-glue.ts; unlinking a missing file is harmless).
+  trackTempFile(tmp);
+  let handle;
+  try {
+    handle = await open(tmp, 'wx', mode ?? 0o666);
+  } catch (err) {
+    untrackTempFile(tmp);
+    throw err;
+  }
   let closed = false;
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
