@@ -29,8 +29,8 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   readonly exited: Promise<number | null>;
 
-  constructor(cwd: string, args: string[] = ['lsp', '--stdio']) {
-    this.child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(cwd: string, args: string[] = ['lsp', '--stdio'], bin = BIN) {
+    this.child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => { this.stderr += String(d); });
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
