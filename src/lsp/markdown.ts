@@ -41,7 +41,11 @@ export function codeBlock(text: string, info = 'text'): string {
   return [`${fence}${info}`, ...lines, fence].join('\n');
 }
 
-/** Our own words: every ASCII punctuation character backslash-escaped, so nothing in it is syntax. */
+/**
+ * Our own words as plain text: whitespace runs become one space (no indented code, no
+ * line breaks) and every ASCII punctuation character is backslash-escaped, so nothing
+ * in it is syntax.
+ */
 export function prose(text: string): string {
-  return visible(text).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return visible(text).replace(/\s+/g, ' ').trim().replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }

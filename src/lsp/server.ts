@@ -22,8 +22,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixEdits, fixText } from '../lint/fixes.js';
-import type { FileDiagnostic } from '../lint/file-linter.js';
-import { bomShift, lineRange, toLspDiagnostic, toRange } from './convert.js';
+import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
+import { LineMap, plainRange, toLspDiagnostic } from './convert.js';
 import { formatText, lineBodies } from './formatting.js';
 import { hoverAt } from './hover.js';
 import { documentSymbols, type LineSymbol } from './symbols.js';
@@ -50,22 +50,24 @@ export function runLanguageServer(options: ServerOptions = {}): Promise<void> {
   return closed;
 }
 
-/** A document's text split into lines as the linter sees them, and its BOM shift. */
-function linesOf(text: string): { lines: string[]; bom: number } {
-  return { lines: lineBodies(text), bom: bomShift(text) };
-}
+/** The document of a lint's text (the version it was linted at). */
+const docOf = (lint: DocumentLint) => TextDocument.create(lint.uri, 'user-events', lint.version, lint.text);
 
-/** Minimal edits turning `before` into `after` when both have the same line count, else one replacement. */
+/**
+ * Edits turning the document's text into `after`: one per changed `\n`-separated line when
+ * both have as many (fixes never add or remove one), else one replacement of everything.
+ */
 function textEdits(doc: TextDocument, after: string): TextEdit[] {
   const before = doc.getText();
   if (before === after) return [];
   const a = before.split('\n');
   const b = after.split('\n');
-  if (a.length !== b.length) return [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(before.length) }, newText: after }];
+  if (a.length !== b.length) return [{ range: { start: doc.positionAt(0), end: doc.positionAt(before.length) }, newText: after }];
   const edits: TextEdit[] = [];
+  let start = 0;
   for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    edits.push({ range: { start: { line: i, character: 0 }, end: { line: i, character: a[i]!.length } }, newText: b[i]! });
+    if (a[i] !== b[i]) edits.push({ range: { start: doc.positionAt(start), end: doc.positionAt(start + a[i]!.length) }, newText: b[i]! });
+    start += a[i]!.length + 1;
   }
   return edits;
 }
@@ -131,27 +133,27 @@ class Server {
     c.onHover((p) => this.guard('hover', null, async () => {
       const lint = await this.fresh(p.textDocument.uri);
       if (!lint || lint.ignored) return null;
-      const { lines, bom } = linesOf(lint.text);
-      const text = lines[p.position.line];
-      if (text === undefined) return null;
-      const column = p.position.character - (p.position.line === 0 ? bom : 0);
+      const map = new LineMap(docOf(lint));
+      const { line0, column } = map.locate(p.position);
+      const text = lineBodies(lint.text)[line0];
+      if (text === undefined || column < 0 || column > text.length) return null;
       const hover = hoverAt(text, column, lint.abi);
       if (!hover) return null;
-      return { contents: { kind: 'markdown' as const, value: hover.markdown }, range: lineRange(p.position.line, hover.span.start, hover.span.end, bom) };
+      return { contents: { kind: 'markdown' as const, value: hover.markdown }, range: map.range(line0, hover.span.start, hover.span.end) };
     }));
     c.onDocumentSymbol((p) => this.guard('document symbols', [], async () => {
       const lint = await this.fresh(p.textDocument.uri);
       if (!lint) return [];
-      const { lines, bom } = linesOf(lint.text);
+      const map = new LineMap(docOf(lint));
       const toSymbol = (s: LineSymbol): DocumentSymbol => ({
         name: s.name,
         detail: s.detail,
         kind: s.kind === 'event' ? SymbolKind.Event : SymbolKind.Field,
-        range: lineRange(s.line, s.range.start, s.range.end, bom),
-        selectionRange: lineRange(s.line, s.selection.start, s.selection.end, bom),
+        range: map.range(s.line, s.range.start, s.range.end),
+        selectionRange: map.range(s.line, s.selection.start, s.selection.end),
         children: s.children.map(toSymbol),
       });
-      return documentSymbols(lines, lint.abi).map(toSymbol);
+      return documentSymbols(lineBodies(lint.text), lint.abi).map(toSymbol);
     }));
     c.onCodeAction((p) => this.guard('code actions', [], async () => {
       const lint = await this.fresh(p.textDocument.uri);
@@ -233,7 +235,8 @@ class Server {
       if (!this.documents.get(lint.uri)) continue; // closed meanwhile
       this.lints.set(lint.uri, lint);
       const diagnostics = this.diagnosticsOf(lint);
-      const key = JSON.stringify(diagnostics);
+      // Unchanged diagnostics are sent again for a new version, so clients see them as current.
+      const key = `${lint.version}:${JSON.stringify(diagnostics)}`;
       if (this.published.get(lint.uri) === key) continue;
       this.published.set(lint.uri, key);
       await this.connection.sendDiagnostics({ uri: lint.uri, version: lint.version, diagnostics });
@@ -241,9 +244,8 @@ class Server {
   }
 
   private diagnosticsOf(lint: DocumentLint): Diagnostic[] {
-    const bom = bomShift(lint.text);
+    const doc = docOf(lint);
     if (lint.notDefinitionFile) {
-      const doc = TextDocument.create(lint.uri, 'user-events', lint.version, lint.text);
       const at = doc.positionAt(Buffer.from(lint.text, 'utf8').subarray(0, lint.notDefinitionFile.byteOffset).toString('utf8').length);
       return [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, severity: 1, source: 'ue-lint', message: `not linted: ${lint.notDefinitionFile.message}` }];
     }
@@ -251,27 +253,32 @@ class Server {
       const uri = lint.uriOf(file);
       if (uri === undefined) return undefined;
       const text = lint.openText(uri);
-      return { uri, bom: text === undefined ? 0 : bomShift(text) };
+      if (text === undefined) return { uri, range: plainRange };
+      const map = new LineMap(TextDocument.create(uri, 'user-events', 0, text));
+      return { uri, range: (r: FileRange) => map.fileRange(r) };
     };
-    return (lint.result?.diagnostics ?? []).map((d) => toLspDiagnostic(d, bom, resolve));
+    const map = new LineMap(doc);
+    return (lint.result?.diagnostics ?? []).map((d) => toLspDiagnostic(d, map, resolve));
   }
 
   private codeActions(lint: DocumentLint, doc: TextDocument, range: { start: { line: number; character: number }; end: { line: number; character: number } }, only: string[] | undefined): Promise<CodeAction[]> | CodeAction[] {
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
-    const bom = bomShift(lint.text);
+    const map = new LineMap(doc);
     const actions: CodeAction[] = [];
     const fixable = (lint.result?.diagnostics ?? []).filter((d): d is FileDiagnostic & { fix: NonNullable<FileDiagnostic['fix']> } => d.fix !== undefined);
     const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
     if (wants(CodeActionKind.QuickFix)) {
       for (const d of fixable) {
-        const r = toRange(d.range, bom);
+        const r = map.fileRange(d.range);
         if (!(before(r.start, range.end) && before(range.start, r.end))) continue;
-        const edit = { range: lineRange(d.fix.line - 1, d.fix.start, d.fix.end, bom), newText: d.fix.replacement };
+        const edit = { range: map.range(d.fix.line - 1, d.fix.start, d.fix.end), newText: d.fix.replacement };
+        // An unsafe fix may change what the kernel registers: offered, marked, never preferred.
+        const unsafe = d.fix.applicability === 'unsafe';
         actions.push({
-          title: `${d.fix.description} (${d.code})`,
+          title: `${d.fix.description} (${d.code}${unsafe ? ', unsafe: may change the layout' : ''})`,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [toLspDiagnostic(d, bom, () => undefined)],
-          isPreferred: true,
+          diagnostics: [toLspDiagnostic(d, map, () => undefined)],
+          isPreferred: !unsafe,
           edit: { changes: { [lint.uri]: [edit] } },
         });
       }

@@ -115,7 +115,7 @@ describe('ue-lint lsp (LSP client over stdio)', function () {
     expect(symbols[3]!.children!.map((s) => [s.name, s.detail])).to.deep.equal([['msg', 'char[20] @8 (20 bytes)'], ['id', 'u32 @28 (4 bytes)']]);
   });
 
-  it('a code action fixes UE006; "fix all" fixes every fixable problem', async () => {
+  it('a code action fixes UE006; "fix all" applies the safe fixes; an unsafe one is marked', async () => {
     const ds = client.published.get(bUri)!.diagnostics;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: bUri }, range: ds[0]!.range, context: { diagnostics: [ds[0]!] },
@@ -130,7 +130,15 @@ describe('ue-lint lsp (LSP client over stdio)', function () {
       textDocument: { uri: bUri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] },
     })) as CodeAction[];
     expect(all.map((a) => a.kind)).to.deep.equal(['source.fixAll.ue-lint']);
-    expect(TextDocument.applyEdits(b(), all[0]!.edit!.changes![bUri]!)).to.equal('tx u32 bytes\nmsg char[20] x\nwake u64 pid\nev char[20] msg; u32 id\n');
+    // Safe fixes only: UE102's rewrite changes the layout, so it stays a marked suggestion.
+    expect(TextDocument.applyEdits(b(), all[0]!.edit!.changes![bUri]!)).to.equal('tx u32 bytes\nmsg char x[20]\nwake u64 pid\nev char[20] msg; u32 id\n');
+    const ue102 = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: bUri }, range: ds[1]!.range, context: { diagnostics: [ds[1]!] },
+    })) as CodeAction[];
+    const suggestion = ue102.find((a) => a.diagnostics?.[0]?.code === 'UE102')!;
+    expect(suggestion.title).to.include('unsafe');
+    expect(suggestion.isPreferred).to.equal(false);
+    expect(TextDocument.applyEdits(b(), suggestion.edit!.changes![bUri]!).split('\n')[1]).to.equal('msg char[20] x');
   });
 
   it('formatting: the whitespace fixes only, never the layout-changing `char x[20]` one', async () => {
