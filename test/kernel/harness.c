@@ -10,9 +10,10 @@
  *   reg <id> <hex definition>
  *       register through DIAG_IOCSREG, then the same string again (a second enable bit),
  *       read the event's format file and dynamic_events, unregister, wait until it is gone
- *   pay <id> <hex definition> <C slot> <hex payload>...
- *       register and enable the event, write each payload through write_index, then (slot >= 0)
- *       the C encoder's payload of that slot, then disable it and read the raw ring buffer
+ *   pay <id> <hex definition> <C slot> <hex write>...
+ *       register and enable the event, write(2) each write (write_index and payload), then
+ *       (slot >= 0) writev the C encoder's payload of that slot, then disable the event and
+ *       read the raw ring buffer
  *   set <id> <hex definition>...
  *       register all, report every events/user_events/<event>/format, unregister all
  *   pair <id> <hex first> <hex second>
@@ -445,10 +446,10 @@ static void case_pay(long id, char **tok, int ntok)
 	snprintf(path, sizeof(path), TRACEFS "/events/user_events/%s/enable", names[0]);
 	begin("E %ld %d", id, write_file(path, "1"));
 	end_line();
+	/* Each payload holds its write_index: 0, the first event registered on a new file. */
 	for (int k = 2; k < ntok; k++) {
 		size_t len = unhex(tok[k]);
-		struct iovec iov[2] = { { &widx, 4 }, { tok[k], len } };
-		ssize_t w = writev(fd, iov, 2);
+		ssize_t w = write(fd, tok[k], len);
 		begin("W %ld %d %ld", id, k - 2, w < 0 ? (long)-errno : (long)w);
 		end_line();
 	}

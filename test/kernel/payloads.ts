@@ -124,6 +124,8 @@ export interface Variant {
   bytes: Uint8Array;
   /** The values a record of these bytes must decode to (unchanged by an appended tail). */
   values?: Record<string, Value>;
+  /** What write(2) gets: write_index 0 (the first event on a new file), then `bytes`; the generated `writeX` makes it for the encoder's payload. */
+  wire?: Uint8Array;
   /**
    * A payload the kernel accepts and ue-lint's decoder refuses on purpose, with the section of
    * docs/kernel.md that explains it. Judged separately: both sides must still behave as documented.
@@ -180,6 +182,9 @@ export async function buildPayloadPlan(count: number, seed: number, work: string
     const encode = mod[`encode${tsIds[i]}`];
     if (typeof encode !== 'function') throw new Error(`the generated module has no encode${tsIds[i]}`);
     const payload = encode({ ...record });
+    const write = mod[`write${tsIds[i]}`] as unknown as ((index: number, values: unknown) => Uint8Array) | undefined;
+    if (typeof write !== 'function') throw new Error(`the generated module has no write${tsIds[i]}`);
+    const wire = write(0, { ...record });
     const fixedSize = fields.reduce((n, f) => n + f.size, 0);
     list.push({
       id: firstId + i,
@@ -188,7 +193,7 @@ export async function buildPayloadPlan(count: number, seed: number, work: string
       fields,
       fixedSize,
       values: record,
-      writes: [{ label: 'TypeScript encoder', bytes: payload, values: record }, ...corruptions(payload, fields, fixedSize, record)],
+      writes: [{ label: 'TypeScript encoder', bytes: payload, values: record, wire }, ...corruptions(payload, fields, fixedSize, record)],
       c: true,
     });
     // The call and writev in one statement: compound literals live only as long as their block.
@@ -229,8 +234,16 @@ ${slots.join('\n')}
 }
 `;
   list.push(...edgeEvents(firstId + count));
-  const cases: KernelCase[] = list.map((e, i) => ({ kind: 'pay', id: e.id, definition: e.definition, cSlot: e.c ? i : -1, payloads: e.writes.map((w) => w.bytes) }));
+  const cases: KernelCase[] = list.map((e, i) => ({ kind: 'pay', id: e.id, definition: e.definition, cSlot: e.c ? i : -1, payloads: e.writes.map(wireOf) }));
   return { events: count, list, cases, header: c.text, dispatcher };
+}
+
+/** The bytes write(2) gets for a variant. */
+function wireOf(w: Variant): Uint8Array {
+  if (w.wire) return w.wire;
+  const out = new Uint8Array(4 + w.bytes.length);
+  out.set(w.bytes, 4);
+  return out;
 }
 
 const NO_SLOT = -100001;
@@ -400,6 +413,11 @@ export function judgePayloads(plan: PayloadPlan, reports: Map<number, CaseReport
       continue;
     }
     const typeId = Number(idMatch[1]);
+    const writeIndex = Number(args(report, 'R')[0]?.args[1]);
+    if (writeIndex !== 0) {
+      fail(`write_index is ${writeIndex}: the payloads were written with 0`);
+      continue;
+    }
     let records;
     try {
       records = ringRecords(args(report, 'T')[0]?.args[0] as Uint8Array);
@@ -413,6 +431,10 @@ export function judgePayloads(plan: PayloadPlan, reports: Map<number, CaseReport
       const ret = Number(args(report, 'W')[k]?.args[1]);
       const decoded = decode(w.bytes, e.layout, { abi: 'linux' });
       const shown = `${w.label} ${Buffer.from(w.bytes).toString('hex')}`;
+      if (w.wire && !Buffer.from(w.wire).equals(Buffer.from(wireOf({ ...w, wire: undefined })))) {
+        problems.push(`${shown}: writeX(0, values) gives ${Buffer.from(w.wire).toString('hex')}, not index 0 and encodeX(values)`);
+        return;
+      }
       if (w.documented !== undefined) {
         // The kernel accepts and records it; ue-lint's decoder refuses it (docs/kernel.md).
         const problem =
