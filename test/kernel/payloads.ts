@@ -131,6 +131,8 @@ export interface Variant {
    * docs/kernel.md that explains it. Judged separately: both sides must still behave as documented.
    */
   documented?: string;
+  /** A payload ftrace drops although the write succeeds (docs/kernel.md): no record is expected. */
+  dropped?: string;
 }
 
 export interface PayloadEvent {
@@ -327,6 +329,7 @@ function edgeEvents(firstId: number): PayloadEvent[] {
   const text = 'edge_text u8 z; __rel_loc char[] r; __data_loc char[] d';
   // edge_raw: h (__data_loc u8[]) at payload 0, x at 4.
   const raw = 'edge_raw __data_loc u8[] h; u32 x';
+  const blob = Uint8Array.from({ length: 4064 }, (_, i) => (i * 7) & 0xff);
   return [
     make(firstId, text, [
       { label: 'both strings share "ab\\0"', bytes: bytes([7], loc(4, 3), loc(17, 3), 'ab\0'), values: { z: 7, r: 'ab', d: 'ab' } },
@@ -337,6 +340,11 @@ function edgeEvents(firstId: number): PayloadEvent[] {
       { label: 'h: the 4 bytes of x, inside the fixed part', bytes: bytes(loc(12, 4), [1, 2, 3, 4]), values: { h: Uint8Array.of(1, 2, 3, 4), x: 0x04030201 } },
       { label: 'h: 4 bytes of the common header', bytes: bytes(loc(0, 4), [1, 2, 3, 4]), documented: 'data in the common header' },
       { label: 'h: from the common header into x, 1 byte past the end', bytes: bytes(loc(4, 13), [1, 2, 3, 4]) },
+    ]),
+    // The largest record a 4 KiB ring-buffer page holds is 4072 bytes: the header and 4064 payload bytes.
+    make(firstId + 2, 'edge_big struct blob b 4064', [
+      { label: 'a 4064-byte payload', bytes: blob, values: { b: blob } },
+      { label: 'a 4065-byte payload', bytes: bytes([...blob], [0]), dropped: 'ftrace drops records over 4072 bytes' },
     ]),
   ];
 }
@@ -397,7 +405,7 @@ export function judgePayloads(plan: PayloadPlan, reports: Map<number, CaseReport
   const v: PayloadVerdict = { total: 0, agree: 0, documented: [], failures: [] };
   for (const e of plan.list) {
     const report = reports.get(e.id);
-    const counted = e.writes.filter((w) => w.documented === undefined).length + (e.c ? 1 : 0);
+    const counted = e.writes.filter((w) => w.documented === undefined && w.dropped === undefined).length + (e.c ? 1 : 0);
     v.total += counted;
     const fail = (what: string) => v.failures.push(`payload event ${JSON.stringify(e.definition)}: ${what}`);
     if (!report || report.crashed) {
@@ -433,6 +441,16 @@ export function judgePayloads(plan: PayloadPlan, reports: Map<number, CaseReport
       const shown = `${w.label} ${Buffer.from(w.bytes).toString('hex')}`;
       if (w.wire && !Buffer.from(w.wire).equals(Buffer.from(wireOf({ ...w, wire: undefined })))) {
         problems.push(`${shown}: writeX(0, values) gives ${Buffer.from(w.wire).toString('hex')}, not index 0 and encodeX(values)`);
+        return;
+      }
+      if (w.dropped !== undefined) {
+        // Accepted, valid for ue-lint, and not recorded: the ring buffer cannot hold it (docs/kernel.md).
+        const problem =
+          ret !== w.bytes.length + 4 ? `the kernel refuses it (${errnoOf(ret)})`
+          : !decoded.ok ? `ue-lint's decoder refuses it: ${decoded.error}`
+          : undefined;
+        if (problem === undefined) v.documented.push(`${w.dropped}: ${w.label}`);
+        else problems.push(`${w.label}: documented behaviour "${w.dropped}" does not hold: ${problem}; update docs/kernel.md`);
         return;
       }
       if (w.documented !== undefined) {
