@@ -171,8 +171,8 @@ export async function buildPayloadPlan(count: number, seed: number, work: string
   const tsFile = join(work, 'events.ts');
   writeFileSync(tsFile, ts.text);
   const mod = (await import(pathToFileURL(tsFile).href)) as Record<string, (values: unknown) => Uint8Array>;
-  const tsIds = tsEventIdents(layouts);
-  const cIds = cEventIdents(layouts);
+  const tsIds = tsEventIdents(layouts, definitions);
+  const cIds = cEventIdents(layouts, definitions);
 
   const list: PayloadEvent[] = [];
   const slots: string[] = [];
