@@ -241,7 +241,7 @@ ${slots.join('\n')}
 }
 
 /** The bytes write(2) gets for a variant. */
-function wireOf(w: Variant): Uint8Array {
+export function wireOf(w: Variant): Uint8Array {
   if (w.wire) return w.wire;
   const out = new Uint8Array(4 + w.bytes.length);
   out.set(w.bytes, 4);
