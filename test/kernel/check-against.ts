@@ -1,7 +1,9 @@
-// `ue-lint check --against` on a live tracefs: the fixture set is registered at once, the
-// harness copies events/user_events/<event>/format out, and the built CLI checks the fixture
-// files against that copy (clean) and a drifted file (the findings listed in DRIFTED, and the
-// same findings as against the format files ue-lint itself renders for the fixture set).
+// `ue-lint check --against` on a live tracefs. The fixture set is registered at once, plus a few
+// multi-format registrations (USER_EVENT_REG_MULTI_FORMAT: `<name>.<hex id>` events under
+// user_events_multi, spec §4.3). The harness copies every events/<system>/<event>/format out,
+// and the built CLI checks files against that copy: the fixture files come out clean (against
+// events/user_events and against events/), a drifted file gets the findings listed in DRIFTED,
+// the same as against the format files ue-lint renders itself for the same events.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +14,21 @@ import type { CaseReport, KernelCase } from './protocol.js';
 
 const FIXTURES = ['fixtures/examples/service.ue', 'fixtures/definitions/codegen/kinds.ue'];
 
-/** A drifted service.ue: each line with the codes `check` must report on it. */
+/** Registered with USER_EVENT_REG_MULTI_FORMAT: a second layout of a fixture's name, and two layouts of a new one. */
+const MULTI_FORMAT = ['gc_pause u64 start_ns; u32 duration_ns; u32 generation', 'mf_only u32 a', 'mf_only u32 a; u32 b'];
+/** A file whose events are all registered as multi-format variants: clean against events/. */
+const MULTI_FILE = ['u:mf_only u32 a', 'u:mf_only u32 a; u32 b'];
+
+/** A drifted service.ue: each line with the codes `check --against events/` must report on it. */
 const DRIFTED: [line: string, codes: string[]][] = [
   ['u:http_request u16 method; u32 status; __rel_loc char[] path; u64 duration_ns', ['UE402', 'UE402', 'UE403']],
   ['u:http_error s32 errno_value; __data_loc char[] message', []],
   ['u:cache_lookup char[16] cache; u64 key; u8 hit; u8 extra', ['UE403']],
+  // The single-format gc_pause is the baseline, though a multi-format variant has these fields.
   ['u:gc_pause u64 start_ns; u32 duration_ns; u32 generation', ['UE402', 'UE402', 'UE403']],
   ['u:brand_new u32 x', ['UE401']],
+  // Multi-format: a new layout is a new event, never EADDRINUSE; `b` resized against the newest variant.
+  ['u:mf_only u32 a; u64 b', ['UE402']],
 ];
 
 export interface CheckPlan {
@@ -35,7 +45,7 @@ export function planCheck(repo: string, id: number): CheckPlan {
       if (line.kind === 'definition') definitions.push(line.definition);
     }
   }
-  return { kase: { kind: 'set', id, definitions }, repo, definitions };
+  return { kase: { kind: 'set', id, definitions, multiFormat: MULTI_FORMAT }, repo, definitions };
 }
 
 interface Finding {
@@ -57,6 +67,7 @@ function runCheck(repo: string, cwd: string, target: string, files: string[]): {
 }
 
 const showFindings = (f: Finding[]): string => (f.length === 0 ? '(none)' : f.map((x) => `${x.line}:${x.code} ${x.message}`).join('; '));
+const latin1 = (b: Uint8Array | string): string => Buffer.from(b as Uint8Array).toString('latin1');
 
 /**
  * `exactFormat`: the live format files must equal ue-lint's byte for byte (a boot with
@@ -67,53 +78,71 @@ export async function judgeCheck(plan: CheckPlan, reports: Map<number, CaseRepor
   const report = reports.get(plan.kase.id);
   if (!report || report.crashed) return [`${label}: ${report?.crashed ?? 'no report'}`];
   const failures: string[] = [];
-  const fail = (what: string) => failures.push(`${label}: ${what}`);
+  const fail = (what: string): void => {
+    failures.push(`${label}: ${what}`);
+  };
   work = join(work, exactFormat ? 'check' : 'check-no-init-on-alloc');
 
-  const regs = report.lines.filter((l) => l.tag === 'R');
-  regs.forEach((l, i) => {
-    if (l.args[0] !== '0') fail(`registering ${show(plan.definitions[i]!)} returned ${String(l.args[0])}`);
-  });
+  const registered = [...plan.definitions, ...MULTI_FORMAT];
+  report.lines
+    .filter((l) => l.tag === 'R')
+    .forEach((l, i) => {
+      if (l.args[0] !== '0') fail(`registering ${show(registered[i]!)} returned ${String(l.args[0])}`);
+    });
 
-  // The live tree as the harness copied it, and the tree ue-lint renders for the same events.
-  const live = join(work, 'live/events/user_events');
-  const model = join(work, 'model/events/user_events');
+  // The live tree as the harness copied it (events/<system>/<event>/format), and the tree
+  // ue-lint renders for the same events and IDs.
+  const live = join(work, 'live/events');
+  const model = join(work, 'model/events');
   const copied = new Map<string, Uint8Array>();
   for (const l of report.lines.filter((x) => x.tag === 'S')) {
-    const name = Buffer.from(l.args[0] as Uint8Array).toString('utf8');
-    copied.set(name, l.args[2] as Uint8Array);
-    mkdirSync(join(live, name), { recursive: true });
-    writeFileSync(join(live, name, 'format'), l.args[2] as Uint8Array);
+    const [system, name] = [l.args[0] as Uint8Array, l.args[1] as Uint8Array].map((b) => Buffer.from(b).toString('utf8'));
+    copied.set(`${system}/${name}`, l.args[3] as Uint8Array);
+    mkdirSync(join(live, system!, name!), { recursive: true });
+    writeFileSync(join(live, system!, name!, 'format'), l.args[3] as Uint8Array);
   }
+  const expectFile = (path: string, definition: string, tpName: string): void => {
+    const r = parseDefinition(definition, { abi: 'linux' });
+    if (!r.ok) return fail(`${show(definition)} does not parse (${r.errno})`);
+    const got = copied.get(path);
+    if (got === undefined) return fail(`${path} is missing from the live events/ tree`);
+    const id = /\nID: (\d+)\n/.exec(latin1(got));
+    const want = formatFile({ ...r.event, name: tpName }, { abi: 'linux', id: id ? Number(id[1]) : undefined });
+    mkdirSync(join(model, path), { recursive: true });
+    writeFileSync(join(model, path, 'format'), want);
+    if (exactFormat && latin1(got) !== latin1(Buffer.from(want, 'utf8'))) fail(`live ${path}/format:\n  kernel  ${show(got)}\n  ue-lint ${show(want)}`);
+  };
   for (const d of plan.definitions) {
     const r = parseDefinition(d, { abi: 'linux' });
-    if (!r.ok) {
-      fail(`fixture ${show(d)} does not parse (${r.errno})`);
-      continue;
-    }
-    const got = copied.get(r.event.name);
-    if (got === undefined) {
-      fail(`event ${show(r.event.name)} is missing from the live events/user_events`);
-      continue;
-    }
-    const id = /\nID: (\d+)\n/.exec(Buffer.from(got).toString('latin1'));
-    const want = formatFile(r.event, { abi: 'linux', id: id ? Number(id[1]) : undefined });
-    mkdirSync(join(model, r.event.name), { recursive: true });
-    writeFileSync(join(model, r.event.name, 'format'), want);
-    if (exactFormat && Buffer.from(got).toString('latin1') !== Buffer.from(want, 'utf8').toString('latin1')) {
-      fail(`live format file of ${show(r.event.name)}:\n  kernel  ${show(got)}\n  ue-lint ${show(want)}`);
-    }
+    if (r.ok) expectFile(`user_events/${r.event.name}`, d, r.event.name);
+    else fail(`fixture ${show(d)} does not parse (${r.errno})`);
   }
-  if (copied.size !== plan.definitions.length) fail(`the live tree holds ${copied.size} events for ${plan.definitions.length} definitions`);
+  // Multi-format: `<name>.<hex id>` (spec §4.3), one event per layout, ids in registration order.
+  const multi = [...copied.keys()].filter((k) => k.startsWith('user_events_multi/')).sort((a, b) => multiId(a) - multiId(b));
+  if (multi.length !== MULTI_FORMAT.length) fail(`user_events_multi holds ${multi.length} events for ${MULTI_FORMAT.length} registrations: ${multi.join(', ')}`);
+  MULTI_FORMAT.forEach((d, i) => {
+    const path = multi[i];
+    const base = d.slice(0, d.indexOf(' '));
+    if (path !== undefined && new RegExp(`^user_events_multi/${base}\\.[0-9a-f]+$`).test(path)) expectFile(path, d, path.slice('user_events_multi/'.length));
+    else fail(`multi-format ${show(d)}: no user_events_multi/${base}.<hex id>, found ${path}`);
+  });
+  if (copied.size !== plan.definitions.length + MULTI_FORMAT.length) fail(`the live tree holds ${copied.size} events for ${registered.length} registrations`);
 
-  // CLEAN: the fixture files against the live tree.
-  const clean = runCheck(plan.repo, plan.repo, live, FIXTURES);
-  if (clean.status !== 0 || clean.findings.length > 0) {
-    fail(`the fixture files against the live tree: exit ${clean.status}, findings ${showFindings(clean.findings)} ${clean.stderr.trim()}`);
+  // CLEAN: the fixture files against events/user_events and against events/; the multi-format file against events/.
+  mkdirSync(work, { recursive: true });
+  writeFileSync(join(work, 'multi.ue'), MULTI_FILE.map((l) => `${l}\n`).join(''));
+  for (const [target, cwd, files] of [
+    [join(live, 'user_events'), plan.repo, FIXTURES],
+    [live, plan.repo, FIXTURES],
+    [live, work, ['multi.ue']],
+  ] as const) {
+    const clean = runCheck(plan.repo, cwd, target, [...files]);
+    if (clean.status !== 0 || clean.findings.length > 0) {
+      fail(`${files.join(' ')} against ${target}: exit ${clean.status}, findings ${showFindings(clean.findings)} ${clean.stderr.trim()}`);
+    }
   }
 
   // DRIFTED: the expected codes per line, and the same findings as against ue-lint's own tree.
-  mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'drifted.ue'), DRIFTED.map(([l]) => `${l}\n`).join(''));
   const drifted = runCheck(plan.repo, work, live, ['drifted.ue']);
   const against = runCheck(plan.repo, work, model, ['drifted.ue']);
@@ -126,4 +155,9 @@ export async function judgeCheck(plan: CheckPlan, reports: Map<number, CaseRepor
     fail(`drifted.ue: against the live tree ${showFindings(drifted.findings)}\n  against ue-lint's format files ${showFindings(against.findings)}`);
   }
   return failures;
+}
+
+/** `user_events_multi/mf_only.1f` → 31. */
+function multiId(path: string): number {
+  return parseInt(path.slice(path.lastIndexOf('.') + 1), 16);
 }

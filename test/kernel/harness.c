@@ -15,7 +15,8 @@
  *       (slot >= 0) writev the C encoder's payload of that slot, then disable the event and
  *       read the raw ring buffer
  *   set <id> <hex definition>...
- *       register all, report every events/user_events/<event>/format, unregister all
+ *       register all (`m` before the hex: multi-format), report every
+ *       events/user_events{,_multi}/<event>/format, unregister all
  *   pair <id> <hex first> <hex second>
  *       register first, then second on the same file (another enable bit), unregister both
  *   die <id>
@@ -23,7 +24,8 @@
  *
  * Report lines (tokens separated by one space; blobs are escaped, see put_blob):
  *   B id | R id ret write_index | A id ret | F id errno blob | L id errno blob | E id ret |
- *   W id k ret | C id ret blob | T id blob | S id blob errno blob | Z id waited_us how | END n
+ *   W id k ret | C id ret blob | T id blob | S id system event errno format | Z id waited_us how |
+ *   END n
  * Every line ends with ` ~` and the FNV-1a hash of the bytes before it, in hex, so the runner
  * detects a lost or changed byte. Return values are the raw syscall results (-errno, or the
  * negative non-errno values some struct sizes produce), never glibc's -1.
@@ -317,11 +319,15 @@ static void wait_gone(long id, char names[][512], int count)
 /* One enable word per registration: the kernel keys enablers by (address, bit) per process. */
 static uint32_t enable_words[MAX_SET + 1];
 
-static long reg(int fd, const char *def, int slot, uint32_t *write_index)
+/* USER_EVENT_REG_MULTI_FORMAT: a new `<name>.<hex id>` event under user_events_multi. */
+#define UE_REG_MULTI_FORMAT 2
+
+static long reg_flags(int fd, const char *def, int slot, uint16_t flags, uint32_t *write_index)
 {
 	struct ue_reg r;
 	memset(&r, 0, sizeof(r));
 	r.size = sizeof(r);
+	r.flags = flags;
 	r.enable_bit = 0;
 	r.enable_size = 4;
 	r.enable_addr = (uint64_t)(uintptr_t)&enable_words[slot];
@@ -329,6 +335,11 @@ static long reg(int fd, const char *def, int slot, uint32_t *write_index)
 	long ret = raw_ioctl(fd, UE_IOCSREG, &r);
 	*write_index = r.write_index;
 	return ret;
+}
+
+static long reg(int fd, const char *def, int slot, uint32_t *write_index)
+{
+	return reg_flags(fd, def, slot, 0, write_index);
 }
 
 static void unreg(int fd, int slot)
@@ -468,31 +479,22 @@ static void case_pay(long id, char **tok, int ntok)
 	wait_gone(id, names, 1);
 }
 
-static void case_set(long id, char **tok, int ntok)
+/* Every events/<system>/<event>/format as `S id system event errno format`. */
+static void report_system(long id, const char *system)
 {
-	static char names[MAX_SET][512];
-	int count = ntok < MAX_SET ? ntok : MAX_SET;
-	int fd = open(TRACEFS "/user_events_data", O_RDWR);
-	int registered[MAX_SET];
-	for (int i = 0; i < count; i++) {
-		uint32_t widx;
-		unhex(tok[i]);
-		event_name(tok[i], names[i], sizeof(names[i]));
-		long ret = reg(fd, tok[i], i, &widx);
-		registered[i] = ret == 0;
-		begin("R %ld %ld %u", id, ret, ret == 0 ? widx : 0);
-		end_line();
-	}
-	DIR *d = opendir(TRACEFS "/events/user_events");
+	char dir[256];
+	snprintf(dir, sizeof(dir), TRACEFS "/events/%s", system);
+	DIR *d = opendir(dir);
 	struct dirent *e;
 	while (d && (e = readdir(d)) != NULL) {
 		if (e->d_type != DT_DIR || strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
 		char path[1024];
-		snprintf(path, sizeof(path), TRACEFS "/events/user_events/%s/format", e->d_name);
+		snprintf(path, sizeof(path), "%s/%s/format", dir, e->d_name);
 		unsigned char *b;
 		long n = slurp(path, &b);
 		begin("S %ld", id);
+		put_blob((const unsigned char *)system, strlen(system));
 		put_blob((const unsigned char *)e->d_name, strlen(e->d_name));
 		put(" %ld", n < 0 ? -n : 0L);
 		put_blob(b, n < 0 ? 0 : (size_t)n);
@@ -501,6 +503,28 @@ static void case_set(long id, char **tok, int ntok)
 	}
 	if (d)
 		closedir(d);
+}
+
+static void case_set(long id, char **tok, int ntok)
+{
+	static char names[MAX_SET][512];
+	int count = ntok < MAX_SET ? ntok : MAX_SET;
+	int fd = open(TRACEFS "/user_events_data", O_RDWR);
+	int registered[MAX_SET];
+	for (int i = 0; i < count; i++) {
+		uint32_t widx;
+		/* `m` before the hex: a multi-format registration. */
+		int multi = tok[i][0] == 'm';
+		char *def = tok[i] + multi;
+		unhex(def);
+		event_name(def, names[i], sizeof(names[i]));
+		long ret = reg_flags(fd, def, i, multi ? UE_REG_MULTI_FORMAT : 0, &widx);
+		registered[i] = ret == 0;
+		begin("R %ld %ld %u", id, ret, ret == 0 ? widx : 0);
+		end_line();
+	}
+	report_system(id, "user_events");
+	report_system(id, "user_events_multi");
 	for (int i = 0; i < count; i++)
 		if (registered[i])
 			unreg(fd, i);

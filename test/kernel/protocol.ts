@@ -5,7 +5,8 @@
 export type KernelCase =
   | { kind: 'reg'; id: number; definition: string }
   | { kind: 'pay'; id: number; definition: string; cSlot: number; payloads: Uint8Array[] }
-  | { kind: 'set'; id: number; definitions: string[] }
+  /** Registered at once; `multiFormat` ones with USER_EVENT_REG_MULTI_FORMAT. */
+  | { kind: 'set'; id: number; definitions: string[]; multiFormat?: string[] }
   /** `second` registered while `first` exists: the re-registration match (spec §4.2). */
   | { kind: 'pair'; id: number; first: string; second: string }
   /** init exits, the kernel panics: proves the runner resumes after a crash. */
@@ -26,7 +27,7 @@ export function casesFile(cases: readonly KernelCase[]): Uint8Array {
       case 'pay':
         return `pay ${c.id} ${hex(enc.encode(c.definition))} ${c.cSlot} ${c.payloads.map(hex).join(' ')}`;
       case 'set':
-        return `set ${c.id} ${c.definitions.map((d) => hex(enc.encode(d))).join(' ')}`;
+        return `set ${c.id} ${[...c.definitions.map((d) => hex(enc.encode(d))), ...(c.multiFormat ?? []).map((d) => `m${hex(enc.encode(d))}`)].join(' ')}`;
       case 'pair':
         return `pair ${c.id} ${hex(enc.encode(c.first))} ${hex(enc.encode(c.second))}`;
       case 'die':
