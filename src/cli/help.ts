@@ -1,4 +1,5 @@
-// Help text shared by every command: the definition syntax with examples and the file format.
+// Help text: the definition syntax with examples and the file format (shown by `ue-lint --help`
+// and `ue-lint explain syntax`; each command's help points there), and the exit codes.
 export const SYNTAX_HELP = `Definition syntax (one user_events definition):
   name[:FLAGS] [type name[;type name...]]
   types: s8 s16 s32 s64 u8 u16 u32 u64 char short int (and \`unsigned\` forms),
@@ -21,3 +22,6 @@ Definition files (*.ue), compatible with \`tracepoint-register -i\`:
     # ue-lint-disable UE108            (rest of the file)`;
 
 export const EXIT_CODES_HELP = `Exit codes: 0 clean, 1 errors found or too many warnings, 2 usage, configuration or I/O error.`;
+
+/** Under every command's own `--help`: where the syntax is, instead of repeating it. */
+export const COMMAND_EPILOGUE = `Definition syntax and file format: \`ue-lint explain syntax\` (also at the end of \`ue-lint --help\`).\n${EXIT_CODES_HELP}`;

@@ -4,7 +4,7 @@
 import yargs, { type Argv } from 'yargs';
 import type { CommandContext } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { EXIT_CODES_HELP, SYNTAX_HELP } from './help.js';
+import { COMMAND_EPILOGUE, EXIT_CODES_HELP, SYNTAX_HELP } from './help.js';
 import { CliError, colourLevel, makeChalk, type CliIo } from './io.js';
 import { runCommand } from './run-command.js';
 import { STDIN_TOKEN, closest } from './suggest.js';
@@ -112,7 +112,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .parserConfiguration({ 'populate--': true, 'parse-positional-numbers': false })
     .fail((msg, err) => {
       if (failure !== undefined) return;
-      failure = msg ? usageMessage(msg, args) : err instanceof CliError ? err.message : `internal error: ${err?.message ?? 'unknown'}`;
+      // A CliError thrown while parsing (an option's coerce) carries its own message.
+      failure = err instanceof CliError ? err.message : msg ? usageMessage(msg, args) : `internal error: ${err?.message ?? 'unknown'}`;
       exitCode = 2;
     });
 
@@ -122,8 +123,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     y = y.command({
       command: cmd.command as string | string[],
       describe: cmd.describe,
-      // Each command carries the syntax epilogue; `ue-lint --help` shows the default command's.
-      builder: (b: Argv) => cmd.builder(b).epilogue(`${SYNTAX_HELP}\n\n${EXIT_CODES_HELP}`) as Argv,
+      // The syntax text is long: `ue-lint --help` and `ue-lint explain syntax` show it, every command points to it.
+      builder: (b: Argv) => cmd.builder(b).epilogue(COMMAND_EPILOGUE) as Argv,
       handler: async (a) => {
         if (failure !== undefined) return;
         const outcome = await runCommand(() => cmd.run(withOperands(cmd, a), ctx));

@@ -109,3 +109,15 @@ export async function resolveSettings(args: SettingArgs, ctx: CommandContext): P
   const settings = lintSettings(config, { ...(args.abi !== undefined ? { abi: args.abi } : {}), rules: overrides });
   return { config, ...settings, ...(configLabel !== undefined ? { configLabel } : {}) };
 }
+
+/**
+ * yargs `coerce` for a whole-number option given as text, so a bad value is echoed as
+ * typed (`--max-warnings abc`), not as NaN. Throws `CliError` (exit 2).
+ */
+export function wholeNumber(flag: string, value: unknown, min: number): number {
+  const text = String([value].flat().at(-1));
+  const n = /^\s*-?\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n)) throw new CliError(`${flag} must be a whole number, not \`${text}\``);
+  if (n < min) throw new CliError(`${flag} must be ${min} or more, not \`${text}\``);
+  return n;
+}

@@ -33,6 +33,14 @@ export class Suppressions {
     else for (const c of codes) this.forFile.add(c);
   }
 
+  /** `severityOf` fixed at the current line, for diagnostics computed later (`layout --file`). */
+  snapshot(): (code: string, severity: Severity) => Severity | undefined {
+    const frozen = new Suppressions(this.settings);
+    for (const c of this.forFile) frozen.forFile.add(c);
+    frozen.thisLine = this.thisLine;
+    return (code, severity) => frozen.severityOf(code, severity);
+  }
+
   /** The severity to report `code` with on the current line, or undefined when it is off or disabled. */
   severityOf(code: string, severity: Severity): Severity | undefined {
     if (this.forFile.has(ALL) || this.forFile.has(code)) return undefined;

@@ -176,7 +176,7 @@ describe('cli/codegen', function () {
       ['--check without --out', ['codegen', '--lang', 'ts', '--check', 'a.ue'], /--check needs --out FILE/],
       ['unknown --lang', ['codegen', '--lang', 'py', 'a.ue'], /Invalid values: Argument: lang, Given: "py", Choices: "ts", "c"/],
       ['missing --lang', ['codegen', 'a.ue'], /Missing required argument: lang/],
-      ['standard input', ['codegen', '--lang', 'ts', '-'], /not standard input/],
+      ['standard input without definitions', ['codegen', '--lang', 'ts', '-'], /^ue-lint: <stdin>: no definitions in standard input$/m],
       ['a missing input', ['codegen', '--lang', 'ts', 'a.ue', 'nope.ue'], /^ue-lint: nope\.ue: no such file or directory$/m],
       ['a directory as input', ['codegen', '--lang', 'ts', '.'], /^ue-lint: \.: is a directory, expected a file$/m],
       ['a file without definitions', ['codegen', '--lang', 'ts', 'empty.ue'], /^ue-lint: empty\.ue: no definitions in this file$/m],

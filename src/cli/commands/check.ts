@@ -13,7 +13,7 @@ import { loadTarget } from '../against.js';
 import type { CliCommand } from '../command.js';
 import { placeDiagnostic } from '../definitions.js';
 import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
-import { inputOptions, settingOptions, type InputArgs, type SettingArgs } from '../options.js';
+import { inputOptions, settingOptions, wholeNumber, type InputArgs, type SettingArgs } from '../options.js';
 
 export interface CheckArgs extends SettingArgs, InputArgs {
   against: string;
@@ -35,7 +35,8 @@ export const checkCommand: CliCommand<CheckArgs> = {
         describe: 'Registered events: tracefs events/user_events (or events/, with user_events_multi), a directory of *.format files, or one format file',
       })
       .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
-      .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+      .option('max-warnings', { type: 'string', requiresArg: true, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
+      .coerce('max-warnings', (v: unknown) => wholeNumber('--max-warnings', v, -1))
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
       .example('sudo ue-lint check --against /sys/kernel/tracing/events/user_events events/', 'compare with the live kernel')
       .example('ue-lint check --against captured/ events.ue --format github', 'compare with captured *.format files in CI')

@@ -7,18 +7,19 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { writeFileAtomic } from '../../files/atomic-write.js';
 import { describeFsError } from '../../files/glob.js';
-import { generateCHeader, generateTsModule, type AbiName, type CodegenOptions, type CodegenResult, type EventLayout } from '../../index.js';
+import { generateCHeader, generateTsModule, type CodegenOptions, type CodegenResult, type EventLayout } from '../../index.js';
 import type { CliCommand } from '../command.js';
-import { collectDefinitions, parseAll, type SourcedDefinition } from '../definitions.js';
+import { parseAll, readDefinitionFile, shellWord, type SourcedDefinition } from '../definitions.js';
+import { inputOptions, resolveSettings, settingOptions, type SettingArgs } from '../options.js';
 import { CliError } from '../io.js';
 import { STDIN_TOKEN } from '../suggest.js';
 
 export type CodegenLang = 'ts' | 'c';
 
-export interface CodegenArgs {
+export interface CodegenArgs extends SettingArgs {
   files?: string[];
   lang: CodegenLang;
-  abi: AbiName;
+  stdinFilename?: string;
   out?: string;
   check?: boolean;
   color?: boolean;
@@ -29,14 +30,9 @@ const GENERATORS: Record<CodegenLang, (events: readonly EventLayout[], opts: Cod
   c: generateCHeader,
 };
 
-/** Quote a word for a POSIX shell only when it needs it: `a b.ue` → `'a b.ue'`. */
-function shellWord(s: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The command line that regenerates `--out`, for the `--check` message. */
 function regenerateCommand(args: CodegenArgs, files: readonly string[]): string {
-  const words = ['ue-lint', 'codegen', '--lang', args.lang, ...(args.abi !== 'linux' ? ['--abi', args.abi] : []), '--out', args.out!, ...files];
+  const words = ['ue-lint', 'codegen', '--lang', args.lang, ...(args.abi !== undefined ? ['--abi', args.abi] : []), '--out', args.out!, ...files.map((f) => (f === STDIN_TOKEN ? '-' : f))];
   return words.map(shellWord).join(' ');
 }
 
@@ -44,10 +40,9 @@ export const codegenCommand: CliCommand<CodegenArgs> = {
   command: 'codegen [files..]',
   describe: 'Generate packed payload encoders and decoders (TypeScript module or C header) from definition files',
   builder: (y: Argv) =>
-    y
-      .positional('files', { type: 'string', array: true, describe: 'Definition files; every event of every file goes into one output' })
+    inputOptions(settingOptions(y, { rules: false }), { operands: false })
+      .positional('files', { type: 'string', array: true, describe: 'Definition files (- for standard input); every event of every file goes into one output' })
       .option('lang', { choices: ['ts', 'c'] as const, demandOption: true, describe: 'ts: a TypeScript module; c: a C header' })
-      .option('abi', { choices: ['linux', 'v5'] as const, default: 'linux' as AbiName, describe: 'Kernel ABI the layouts and decoder checks follow' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write to this file (atomically; not rewritten when unchanged) instead of stdout' })
       .option('check', { type: 'boolean', describe: 'With --out: exit 1 when FILE differs from what would be generated; never writes' })
       .example('ue-lint codegen --lang ts --out src/events.ts events.ue', 'write a TypeScript module')
@@ -65,7 +60,8 @@ export const codegenCommand: CliCommand<CodegenArgs> = {
     // USAGE: exit 2 with one line.
     if (files.length === 0) throw new CliError('codegen: no definition files given (usage: ue-lint codegen --lang ts|c [--out FILE] <files..>)');
     if (args.check && args.out === undefined) throw new CliError('--check needs --out FILE: it compares the generated code with that file');
-    if (files.includes(STDIN_TOKEN)) throw new CliError('codegen reads definition files, not standard input (-)');
+    const settings = await resolveSettings(args, ctx);
+    const abi = settings.abi;
     const outPath = args.out === undefined ? undefined : resolve(io.cwd, args.out);
     if (outPath !== undefined) {
       const st = await stat(outPath).catch(() => undefined);
@@ -77,24 +73,24 @@ export const codegenCommand: CliCommand<CodegenArgs> = {
     const defs: SourcedDefinition[] = [];
     const sources: string[] = [];
     for (const file of files) {
-      const abs = resolve(io.cwd, file);
-      if (seen.has(abs)) continue;
-      seen.add(abs);
-      const read = await collectDefinitions(undefined, file, ctx);
+      const key = file === STDIN_TOKEN ? file : resolve(io.cwd, file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const read = await readDefinitionFile(file, ctx, args.stdinFilename);
       sources.push(read[0]!.file);
       defs.push(...read);
     }
-    const events = parseAll(defs, args.abi, ctx, args.color, { onlyRejected: true });
+    const { events } = parseAll(defs, settings, ctx, args.color, { onlyRejected: true });
     if (!events) return 1;
 
     // GENERATE: one output for all inputs; `source` is relative to the cwd so output is stable.
     const generate = GENERATORS[args.lang];
     const layouts = events.map((e) => e.event);
     const source = sources.join(', ');
-    const result = generate(layouts, { source, abi: args.abi, definitions: defs.map((d) => d.definition) });
+    const result = generate(layouts, { source, abi, definitions: defs.map((d) => d.definition) });
     if (!result.ok) {
       // Point at the definition that cannot be generated (e.g. offsets wrapped at 2^32).
-      const bad = events.find((e) => !generate([e.event], { source, abi: args.abi, definitions: [e.src.definition] }).ok);
+      const bad = events.find((e) => !generate([e.event], { source, abi, definitions: [e.src.definition] }).ok);
       io.stderr.write(`ue-lint: ${bad ? `${bad.src.file}:${bad.src.line}: ` : ''}cannot generate code: ${result.error}\n`);
       return 1;
     }

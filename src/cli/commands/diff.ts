@@ -4,7 +4,6 @@ import { childProcess } from '../../files/lazy-builtins.js';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { ConfigError, loadConfig } from '../../config/config.js';
 import { diffEventSets } from '../../drift/compare.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from '../../drift/render.js';
 import { splitDefinitionLine } from '../../files/definition-file.js';
@@ -13,6 +12,8 @@ import { NotADefinitionFileError, openDefinitionFile, readLines } from '../../fi
 import { parseDefinition, type AbiName, type EventLayout } from '../../index.js';
 import type { CliCommand, CommandContext } from '../command.js';
 import { CliError } from '../io.js';
+import { inputOptions, resolveSettings, settingOptions } from '../options.js';
+import { STDIN_TOKEN } from '../suggest.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -25,10 +26,11 @@ export interface DiffArgs {
   format: DiffFormat;
   abi?: AbiName;
   config?: string;
+  stdinFilename?: string;
 }
 
 /** One side of the diff: a definition file, or a file at a git revision (`main:events.ue`). */
-type Side = { kind: 'file'; path: string } | { kind: 'git'; spec: string };
+type Side = { kind: 'file'; path: string } | { kind: 'git'; spec: string } | { kind: 'stdin'; name: string };
 
 const GIT_MAX_BUFFER = 64 * 1024 * 1024;
 
@@ -36,13 +38,11 @@ export const diffCommand: CliCommand<DiffArgs> = {
   command: 'diff [old] [new]',
   describe: 'Classify layout changes between two definition files or git revisions (compatible, breaking, re-registration conflict)',
   builder: (y: Argv) =>
-    y
+    inputOptions(settingOptions(y, { rules: false }), { operands: false })
       .positional('old', { type: 'string', describe: 'The baseline: a definition file, or REV:path read with `git show`' })
       .positional('new', { type: 'string', describe: 'The candidate: a definition file, or REV:path' })
       .option('git-rev', { type: 'string', nargs: 1, requiresArg: true, describe: 'Read a side from git (REV:path); repeatable; git sides come before path sides' })
       .option('format', { alias: 'f', choices: DIFF_FORMATS, default: 'text' as DiffFormat, describe: 'Output format (markdown for pull-request comments)' })
-      .option('abi', { choices: ['linux', 'v5'] as const, describe: 'Kernel ABI for laying out both sides (default: config, else linux)' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of searching for one' })
       .example('ue-lint diff --git-rev origin/main:events.ue events.ue', 'CI gate: exit 1 on a breaking change or conflict')
       .example('ue-lint diff old.ue new.ue --format markdown > comment.md', 'a pull-request comment')
       .epilogue(
@@ -54,17 +54,14 @@ export const diffCommand: CliCommand<DiffArgs> = {
       ) as unknown as Argv<DiffArgs>,
   run: async (args, ctx) => {
     const { io } = ctx;
-    let config;
-    try {
-      config = await loadConfig(io.cwd, args.config);
-    } catch (err) {
-      if (err instanceof ConfigError) throw new CliError(err.message);
-      throw err;
-    }
-    const abi: AbiName = args.abi ?? config.abi ?? 'linux';
+    const { abi } = await resolveSettings(args, ctx);
 
     const sides: Side[] = [args.gitRev ?? []].flat().map((spec) => ({ kind: 'git', spec }));
-    for (const p of [args.old, args.new]) if (p !== undefined) sides.push(await classifySide(p, io.cwd));
+    for (const p of [args.old, args.new]) {
+      if (p === STDIN_TOKEN) sides.push({ kind: 'stdin', name: args.stdinFilename ?? '<stdin>' });
+      else if (p !== undefined) sides.push(await classifySide(p, io.cwd));
+    }
+    if (sides.filter((s) => s.kind === 'stdin').length > 1) throw new CliError('diff reads standard input (-) for one side only');
     if (sides.length !== 2) {
       throw new CliError(`diff needs two sides (old and new), got ${sides.length}: give two paths, or --git-rev REV:path and a path`);
     }
@@ -92,6 +89,7 @@ async function classifySide(p: string, cwd: string): Promise<Side> {
 }
 
 function label(side: Side, cwd: string): string {
+  if (side.kind === 'stdin') return side.name;
   return side.kind === 'git' ? side.spec : displayPath(cwd, resolve(cwd, side.path));
 }
 
@@ -119,6 +117,8 @@ async function readSide(side: Side, abi: AbiName, ctx: CommandContext): Promise<
   if (side.kind === 'git') {
     const bytes = await gitShow(side.spec, io.cwd);
     source = (async function* () { yield bytes; })();
+  } else if (side.kind === 'stdin') {
+    source = io.stdin;
   } else {
     const abs = resolve(io.cwd, side.path);
     try {

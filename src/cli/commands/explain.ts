@@ -1,9 +1,10 @@
 // `ue-lint explain [code | name | errno]`: a rule's docs from the catalog (Ruff's
-// headings), the codes behind an errno, or (no argument) the list of all codes.
+// headings), the codes behind an errno, the definition syntax, or (no argument) the list of all codes.
 import type { Argv } from 'yargs';
 import { catalogEntries, findCatalogEntry } from '../../index.js';
 import { ruleDocsMarkdown } from '../../diagnostics/docs.js';
 import type { CliCommand } from '../command.js';
+import { SYNTAX_HELP } from '../help.js';
 import { CliError } from '../io.js';
 import { closest } from '../suggest.js';
 
@@ -25,12 +26,13 @@ export interface ExplainArgs {
 
 export const explainCommand: CliCommand<ExplainArgs> = {
   command: 'explain [topic]',
-  describe: 'Explain a diagnostic code (UE104), rule name (duplicate-field-name) or errno (EINVAL)',
+  describe: 'Explain a diagnostic code (UE104), rule name (duplicate-field-name), errno (EINVAL), or `syntax`',
   builder: (y: Argv) =>
     y
-      .positional('topic', { type: 'string', describe: 'A code, rule name or errno; omit to list every code' })
+      .positional('topic', { type: 'string', describe: 'A code, rule name, errno, or `syntax` (definitions and definition files); omit to list every code' })
       .example('ue-lint explain UE104', 'docs of one rule')
-      .example('ue-lint explain EADDRINUSE', 'which definitions make the kernel answer EADDRINUSE') as unknown as Argv<ExplainArgs>,
+      .example('ue-lint explain EADDRINUSE', 'which definitions make the kernel answer EADDRINUSE')
+      .example('ue-lint explain syntax', 'the definition syntax and the definition-file format') as unknown as Argv<ExplainArgs>,
   run: async (args, ctx) => {
     const out = ctx.io.stdout;
     const live = catalogEntries.filter((e) => !e.removed);
@@ -43,6 +45,10 @@ export const explainCommand: CliCommand<ExplainArgs> = {
       return 0;
     }
     const topic = args.topic.trim();
+    if (topic.toLowerCase() === 'syntax') {
+      out.write(`${SYNTAX_HELP}\n`);
+      return 0;
+    }
     const entry = findCatalogEntry(topic);
     if (entry) {
       out.write(`${ruleDocsMarkdown(entry)}\n`);

@@ -6,14 +6,16 @@ import { classifyField, type AbiName, type EventLayout, type LayoutField } from 
 import { byteMapsSvg } from '../../svg/index.js';
 import type { CliCommand } from '../command.js';
 import { collectDefinitions, parseAll } from '../definitions.js';
+import { inputOptions, resolveSettings, settingOptions, type SettingArgs } from '../options.js';
 
 /** Bytes of the common header before the first user field; payload offset = offset − 8. */
 export const COMMON_HEADER_SIZE = 8;
 
-export interface LayoutArgs {
-  definition?: string;
+export interface LayoutArgs extends SettingArgs {
+  /** One quoted definition, or `-` (several words: an unquoted definition, a usage error). */
+  definition?: string[];
   file?: string;
-  abi: AbiName;
+  stdinFilename?: string;
   format: 'table' | 'json' | 'c' | 'svg';
   color?: boolean;
 }
@@ -52,32 +54,35 @@ export function layoutC(events: readonly { event: EventLayout; definition: strin
 }
 
 export const layoutCommand: CliCommand<LayoutArgs> = {
-  command: 'layout [definition]',
+  command: 'layout [definition..]',
   describe: 'Print the field layout of a definition (name, type, offset, size, signed, payload offset)',
   builder: (y: Argv) =>
-    y
-      .positional('definition', { type: 'string', describe: 'A definition, quoted, e.g. "wake u32 pid; char[16] comm"' })
-      .option('file', { type: 'string', describe: 'Read definitions from a definition file instead' })
-      .option('abi', { choices: ['linux', 'v5'] as const, default: 'linux' as AbiName, describe: 'Kernel ABI' })
+    inputOptions(settingOptions(y), { operands: false })
+      .positional('definition', { type: 'string', describe: 'A definition, quoted, e.g. "wake u32 pid; char[16] comm"; - reads a definition file from standard input' })
+      .option('file', { type: 'string', describe: 'Read definitions from a definition file instead (- for standard input)' })
       .option('format', { alias: 'f', choices: ['table', 'json', 'c', 'svg'] as const, default: 'table' as const, describe: 'table, json, a packed C struct, or an SVG byte map' })
       .example('ue-lint layout "wake u32 pid; char[16] comm"', 'field table')
       .example('ue-lint layout --file events.ue --format c', 'C structs for every event in a file')
       .example('ue-lint layout "wake u32 pid" --format svg > wake.svg', 'a byte map picture (every event of a --file, stacked)') as unknown as Argv<LayoutArgs>,
   run: async (args, ctx) => {
-    const defs = await collectDefinitions(args.definition, args.file, ctx);
-    const events = parseAll(defs, args.abi, ctx, args.color);
+    const settings = await resolveSettings(args, ctx);
+    const defs = await collectDefinitions(args, ctx, { command: 'layout', rules: settings.rules });
+    const { events, errors } = parseAll(defs, settings, ctx, args.color);
     if (!events) return 1;
+    const abi = settings.abi;
     if (args.format === 'svg') {
-      ctx.io.stdout.write(byteMapsSvg(events.map((e) => e.event), { abi: args.abi }));
+      ctx.io.stdout.write(byteMapsSvg(events.map((e) => e.event), { abi }));
     } else if (args.format === 'json') {
-      const list = events.map((e) => layoutJson(e.event, args.abi));
-      ctx.io.stdout.write(`${JSON.stringify(args.file === undefined ? list[0] : list, null, 2)}\n`);
+      const list = events.map((e) => layoutJson(e.event, abi));
+      const single = defs.length === 1 && defs[0]!.file === '<argument>';
+      ctx.io.stdout.write(`${JSON.stringify(single ? list[0] : list, null, 2)}\n`);
     } else {
       const text = args.format === 'c'
-        ? layoutC(events.map((e) => ({ event: e.event, definition: e.src.definition })), args.abi)
-        : events.map((e) => layoutTable(e.event, args.abi)).join('\n');
+        ? layoutC(events.map((e) => ({ event: e.event, definition: e.src.definition })), abi)
+        : events.map((e) => layoutTable(e.event, abi)).join('\n');
       ctx.io.stdout.write(text);
     }
-    return 0;
+    // An error reported (e.g. UE107 on an empty event name) fails the run, as lint does.
+    return errors > 0 ? 1 : 0;
   },
 };

@@ -14,7 +14,7 @@ import { lintSource } from '../../lint/lint-text.js';
 import { REPORT_FORMATS, REPORT_STREAMS, type ReportFormat } from '../../report/index.js';
 import type { CliCommand } from '../command.js';
 import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
-import { inputOptions, settingOptions, type InputArgs, type SettingArgs } from '../options.js';
+import { inputOptions, settingOptions, wholeNumber, type InputArgs, type SettingArgs } from '../options.js';
 
 export interface LintArgs extends SettingArgs, InputArgs {
   paths?: string[];
@@ -34,7 +34,8 @@ export const lintCommand: CliCommand<LintArgs> = {
     inputOptions(settingOptions(y))
       .positional('paths', { type: 'string', array: true, describe: 'Files, directories (searched for *.ue), globs, or - for stdin; default: .' })
       .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
-      .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+      .option('max-warnings', { type: 'string', requiresArg: true, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
+      .coerce('max-warnings', (v: unknown) => wholeNumber('--max-warnings', v, -1))
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
       .option('fix', { type: 'boolean', describe: 'Apply safe fixes in place (atomic rewrite; stdin is never fixed)' })
       .option('unsafe-fixes', { type: 'boolean', describe: 'With --fix, also apply unsafe fixes (suggestions that may change the layout)' })
