@@ -201,12 +201,16 @@ describe('cli/main (in-process)', () => {
   });
 
   describe('help and colour', () => {
-    it('every command help shows the definition syntax and file format', async () => {
-      for (const argv of [['--help'], ['lint', '--help'], ['layout', '--help'], ['format', '--help'], ['explain', '--help']]) {
+    it('ue-lint --help shows the definition syntax and file format once; each command points to it', async () => {
+      const top = await run(['--help']);
+      expect(top.code).to.equal(0);
+      expect(top.stdout.split('name[:FLAGS] [type name[;type name...]]').length - 1, 'syntax shown exactly once').to.equal(1);
+      expect(top.stdout).to.contain('one definition per line');
+      for (const argv of [['lint', '--help'], ['layout', '--help'], ['format', '--help'], ['explain', '--help']]) {
         const r = await run(argv);
         expect(r.code, argv.join(' ')).to.equal(0);
-        expect(r.stdout.split('name[:FLAGS] [type name[;type name...]]').length - 1, 'syntax shown exactly once').to.equal(1);
-        expect(r.stdout).to.contain('one definition per line');
+        expect(r.stdout, argv.join(' ')).not.to.contain('name[:FLAGS] [type name[;type name...]]');
+        expect(r.stdout, argv.join(' ')).to.contain('`ue-lint explain syntax`');
       }
     });
 
