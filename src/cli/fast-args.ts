@@ -11,16 +11,18 @@ import type { LintArgs } from './commands/lint.js';
 import { STDIN_TOKEN } from './suggest.js';
 
 const ABIS: readonly AbiName[] = ['linux', 'v5'];
-type FlagKey = 'quiet' | 'fix' | 'unsafeFixes';
-const FLAGS: Readonly<Record<string, FlagKey>> = { '--quiet': 'quiet', '-q': 'quiet', '--fix': 'fix', '--unsafe-fixes': 'unsafeFixes' };
+type FlagKey = 'quiet' | 'fix' | 'unsafeFixes' | 'exitZero' | 'statistics';
+const FLAGS: Readonly<Record<string, FlagKey>> = {
+  '--quiet': 'quiet', '-q': 'quiet', '--fix': 'fix', '--unsafe-fixes': 'unsafeFixes', '--exit-zero': 'exitZero', '--statistics': 'statistics',
+};
 /** `--x` sets a boolean true, `--no-x` false (yargs' negation); each may appear once. */
 const NEGATABLE: Readonly<Record<string, 'color' | 'ignore' | 'errorOnUnmatchedPattern'>> = {
   color: 'color', ignore: 'ignore', 'error-on-unmatched-pattern': 'errorOnUnmatchedPattern',
 };
-type ValuedKey = 'format' | 'abi' | 'maxWarnings' | 'config' | 'stdinFilename' | 'rule';
+type ValuedKey = 'format' | 'abi' | 'maxWarnings' | 'config' | 'stdinFilename' | 'rule' | 'outputFile';
 const VALUED: Readonly<Record<string, ValuedKey>> = {
   '--format': 'format', '-f': 'format', '--abi': 'abi', '--max-warnings': 'maxWarnings', '--config': 'config', '-c': 'config',
-  '--stdin-filename': 'stdinFilename', '--rule': 'rule',
+  '--stdin-filename': 'stdinFilename', '--rule': 'rule', '--output-file': 'outputFile', '-o': 'outputFile',
 };
 /** Options that may be given more than once (each value is kept, as yargs does). */
 const REPEATABLE = new Set<ValuedKey>(['rule']);
@@ -85,6 +87,9 @@ export function parseLintFastPath(argv: readonly string[]): LintArgs | undefined
         break;
       case 'stdinFilename':
         args.stdinFilename = value;
+        break;
+      case 'outputFile':
+        args.outputFile = value;
         break;
       case 'rule':
         // One value is a string, several an array: yargs' shape, which the command flattens.

@@ -4,20 +4,21 @@ import { expandPaths, type InputPath } from '../files/expand.js';
 import { PathError, describeFsError, displayPath } from '../files/glob.js';
 import { NotADefinitionFileError } from '../files/line-reader.js';
 import { summarise, type FileResult } from '../lint/file-linter.js';
-import { REPORTERS, type ReportFormat } from '../report/index.js';
+import { REPORTERS, REPORT_STREAMS, type ReportContext, type StreamingReporter } from '../report/index.js';
+import { statisticsStream } from '../report/statistics.js';
+import { toReporter } from '../report/types.js';
+import { findWorkTreeRoot } from '../files/work-tree.js';
+import { replaceFileAtomic } from '../files/atomic-write.js';
+import { resolve } from 'node:path';
 import type { CommandContext } from './command.js';
 import { CliError } from './io.js';
-import { resolveSettings, type InputArgs, type RunSettings, type SettingArgs } from './options.js';
+import { resolveSettings, type InputArgs, type ReportArgs, type RunSettings, type SettingArgs } from './options.js';
 import { STDIN_TOKEN, closest } from './suggest.js';
 
 export type { InputPath } from '../files/expand.js';
 
-export interface FileRunArgs extends SettingArgs, InputArgs {
+export interface FileRunArgs extends SettingArgs, InputArgs, ReportArgs {
   paths?: string[];
-  format: ReportFormat;
-  maxWarnings?: number;
-  quiet?: boolean;
-  color?: boolean;
 }
 
 /** The run's settings (configuration and command line), after checking `--max-warnings`. */
@@ -71,11 +72,45 @@ export function inputError(display: string, err: unknown): string | undefined {
   return undefined;
 }
 
+/** The reporter of a run: the format's, or `--statistics`' counts. */
+export function runReporter(args: ReportArgs): StreamingReporter {
+  return args.statistics ? statisticsStream(args.format === 'json') : REPORT_STREAMS[args.format];
+}
+
+/** The report's context; SARIF and GitLab locate files from the repository root, found only for them. */
+export async function reportContext(args: ReportArgs, ctx: CommandContext): Promise<ReportContext> {
+  const base = { chalk: ctx.chalk(args.color), version: ctx.version };
+  if (args.statistics || (args.format !== 'sarif' && args.format !== 'gitlab')) return base;
+  return { ...base, paths: { cwd: ctx.io.cwd, root: (await findWorkTreeRoot(ctx.io.cwd)) ?? ctx.io.cwd } };
+}
+
+/** Where the report goes: standard output, or `-o FILE` (written atomically when `run` is done). */
+export interface ReportSink {
+  write(text: string): void;
+}
+
+export async function withReportSink<T>(args: ReportArgs, ctx: CommandContext, run: (out: ReportSink) => Promise<T>): Promise<T> {
+  if (args.outputFile === undefined) return run(ctx.io.stdout);
+  let result: T | undefined;
+  try {
+    await replaceFileAtomic(resolve(ctx.io.cwd, args.outputFile), async (file) => {
+      let chain = Promise.resolve();
+      result = await run({ write: (text) => { chain = chain.then(() => file.write(text)); } });
+      await chain;
+      return true;
+    });
+  } catch (err) {
+    if (err instanceof CliError || !(err as NodeJS.ErrnoException).code) throw err;
+    throw new CliError(`${args.outputFile}: ${describeFsError(err)}`);
+  }
+  return result as T;
+}
+
 /**
  * Print the report (unless it was streamed already) and the I/O errors, and decide the
  * exit code.
  */
-export function finishRun(results: readonly FileResult[], ioErrors: readonly string[], args: FileRunArgs, ctx: CommandContext, streamed = false): number {
+export function finishRun(results: readonly FileResult[], ioErrors: readonly string[], args: FileRunArgs, ctx: CommandContext, out: ReportSink, reportCtx: ReportContext, streamed = false): number {
   const { io } = ctx;
   let errors = 0;
   let warnings = 0;
@@ -85,15 +120,16 @@ export function finishRun(results: readonly FileResult[], ioErrors: readonly str
   }
   if (!streamed) {
     const shown = args.quiet ? results.map((r) => summarise(r.file, r.diagnostics.filter((d) => d.severity === 'error'))) : results;
-    const output = REPORTERS[args.format](shown, { chalk: ctx.chalk(args.color), version: ctx.version });
-    if (output) io.stdout.write(output);
+    const output = args.statistics ? toReporter(runReporter(args))(shown, reportCtx) : REPORTERS[args.format](shown, reportCtx);
+    if (output) out.write(output);
   }
   for (const line of ioErrors) io.stderr.write(`ue-lint: ${line}\n`);
   if (ioErrors.length > 0) return 2;
-  if (errors > 0) return 1;
+  // --exit-zero: problems are reported, but only usage and I/O errors fail the run.
+  if (errors > 0) return args.exitZero ? 0 : 1;
   if (args.maxWarnings !== undefined && args.maxWarnings >= 0 && warnings > args.maxWarnings) {
     io.stderr.write(`ue-lint: too many warnings (${warnings}, maximum ${args.maxWarnings})\n`);
-    return 1;
+    return args.exitZero ? 0 : 1;
   }
   return 0;
 }

@@ -3,10 +3,13 @@
 // is a line in `settingOptions`, a field in `SettingArgs`, and a line in `resolveSettings`.
 import type { Argv } from 'yargs';
 import { ConfigError, loadConfig, type LoadedConfig } from '../config/config.js';
-import { displayPath, loadPatterns } from '../files/glob.js';
+import { resolve } from 'node:path';
+import { catalogEntries } from '../diagnostics/catalog.js';
+import { displayPath, isIgnoredBy, loadPatterns } from '../files/glob.js';
 import { normaliseRuleSettings, type RuleSetting } from '../lint/file-linter.js';
 import { lintSettings } from '../lint/lint-text.js';
 import type { AbiName } from '../layout/types.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import type { CommandContext } from './command.js';
 import { CliError } from './io.js';
 
@@ -27,6 +30,30 @@ export interface InputArgs {
   /** `--no-error-on-unmatched-pattern` sets this false. */
   errorOnUnmatchedPattern?: boolean;
   stdinFilename?: string;
+}
+
+/** What commands that print a lint report share (lint, check). */
+export interface ReportArgs {
+  format: ReportFormat;
+  maxWarnings?: number;
+  quiet?: boolean;
+  color?: boolean;
+  /** `-o FILE`: the report goes to FILE, written atomically. */
+  outputFile?: string;
+  exitZero?: boolean;
+  statistics?: boolean;
+}
+
+/** `--format`, `--output-file`, `--max-warnings`, `--quiet`, `--exit-zero`, `--statistics`. */
+export function reportOptions<T>(y: Argv<T>): Argv<T> {
+  return y
+    .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
+    .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to FILE (atomically) instead of standard output' })
+    .option('max-warnings', { type: 'string', requiresArg: true, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
+    .coerce('max-warnings', (v: unknown) => wholeNumber('--max-warnings', v, -1))
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
+    .option('exit-zero', { type: 'boolean', describe: 'Exit 0 even when problems are found (usage and I/O errors still exit 2)' })
+    .option('statistics', { type: 'boolean', describe: 'Print how many of each code were found instead of the diagnostics (text, or JSON with --format json)' }) as unknown as Argv<T>;
 }
 
 /** `--abi`, `--config`, `--rule`. */
@@ -120,4 +147,27 @@ export function wholeNumber(flag: string, value: unknown, min: number): number {
   if (!Number.isSafeInteger(n)) throw new CliError(`${flag} must be a whole number, not \`${text}\``);
   if (n < min) throw new CliError(`${flag} must be ${min} or more, not \`${text}\``);
   return n;
+}
+
+/**
+ * `--print-config FILE`: the settings `lint` would use for FILE, as JSON: the
+ * configuration file, whether `ignore` skips FILE, the ABI, every rule's severity
+ * (catalog default, then the configuration's `rules`, then `--rule`) and `ignore`.
+ */
+export async function printableConfig(settings: RunSettings, file: string, ctx: CommandContext) {
+  const abs = resolve(ctx.io.cwd, file);
+  const ignored = settings.config.ignore.length > 0 && (await isIgnoredBy(settings.config.ignore, settings.config.dir, abs));
+  const rules: Record<string, RuleSetting> = {};
+  for (const e of catalogEntries) {
+    if (e.removed) continue;
+    rules[e.code] = settings.rules[e.code] ?? (e.severity === 'error' ? 'error' : 'warn');
+  }
+  return {
+    file: displayPath(ctx.io.cwd, abs),
+    configFile: settings.configLabel ?? null,
+    ignored,
+    abi: settings.abi,
+    rules,
+    ignore: settings.config.ignore,
+  };
 }

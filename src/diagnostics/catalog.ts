@@ -479,14 +479,15 @@ export const catalog = {
   }),
   crlfLineEnding: entry({
     code: 'UE302', name: 'crlf-line-ending', severity: 'warning', plainPath: 'file', abis: both,
-    summary: 'the line ends with CRLF',
-    message: () => 'line ends with CRLF; `\\r` would become part of the definition',
+    summary: 'the file has CRLF line endings',
+    message: () => 'this file has CRLF line endings; `\\r` would become part of the definitions',
     help: () => 'save the file with LF line endings',
     docs: {
-      whatItDoes: 'Reports lines ending in `\\r\\n`. ue-lint reads the definition without the `\\r`.',
+      whatItDoes: 'Reports a file whose lines end in `\\r\\n`, once, at the first such line. ue-lint reads each definition without the `\\r`.',
       whyIsThisBad: 'Tools that write lines to `dynamic_events` keep the `\\r` as part of the last field name (`u32 a\\r`).',
       example: 'test u32 a\r\n',
       useInstead: 'test u32 a\n',
+      fixSafety: 'Safe: `--fix` converts every line ending of the file to LF. The definitions read the same: ue-lint, like the kernel on the ioctl path, never sees the line ending.',
     },
   }),
   byteOrderMark: entry({

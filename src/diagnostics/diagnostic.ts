@@ -32,6 +32,8 @@ export interface Fix {
   /** One line describing the edit, e.g. "collapse the double space". */
   description: string;
   applicability: Applicability;
+  /** The edit stands for the whole file: every CRLF line ending becomes LF (UE302). */
+  lineEndings?: 'lf';
 }
 
 export interface Diagnostic {

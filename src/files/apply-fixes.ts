@@ -17,6 +17,8 @@ export interface LineEdit {
   start: number;
   end: number;
   replacement: string;
+  /** Not an edit of this line: every CRLF line ending of the file becomes LF (UE302's fix). */
+  lineEndings?: 'lf';
 }
 
 /** `--fix` did not write a file, on purpose; the message says why and what to do (one line, no file name). */
@@ -66,6 +68,11 @@ export function editsByLine(edits: readonly LineEdit[]): Map<number, LineEdit[]>
  */
 export function applyEditsToText(text: string, edits: readonly LineEdit[]): { text: string; applied: number } {
   if (edits.length === 0) return { text, applied: 0 };
+  if (edits.some((e) => e.lineEndings === 'lf')) {
+    const rest = applyEditsToText(text, edits.filter((e) => e.lineEndings === undefined));
+    const lf = rest.text.replace(/\r\n/g, '\n');
+    return { text: lf, applied: rest.applied + (lf === rest.text ? 0 : 1) };
+  }
   const byLine = editsByLine(edits);
   const parts: string[] = [];
   let applied = 0;
@@ -167,8 +174,10 @@ export async function applyFixesToFile(path: string, edits: readonly LineEdit[],
     if (st.nlink > 1) throw new FixRefusedError(`it has ${st.nlink} hard links, and rewriting it would detach them; fix it by hand or remove the other links`);
     if ((st.mode & 0o200) === 0) throw new FixRefusedError('its owner has no write permission (read-only on purpose?); make it writable to fix it');
     const print = options.expected !== undefined ? fingerprint() : undefined;
-    const byLine = editsByLine(edits);
+    const toLF = edits.some((e) => e.lineEndings === 'lf');
+    const byLine = editsByLine(edits.filter((e) => e.lineEndings === undefined));
     let applied = 0;
+    let convertedCR = false;
     const replaced = await replaceFileAtomic(target, async (out) => {
       let changed = false;
       let line = 1;
@@ -184,7 +193,8 @@ export async function applyFixesToFile(path: string, edits: readonly LineEdit[],
           }
           let cr: Buffer = Buffer.alloc(0);
           if (eol.length > 0 && body.length > 0 && body[body.length - 1] === 0x0d) {
-            cr = body.subarray(body.length - 1);
+            if (toLF) convertedCR = changed = true;
+            else cr = body.subarray(body.length - 1);
             body = body.subarray(0, body.length - 1);
           }
           const before = body.toString('utf8');
@@ -192,6 +202,9 @@ export async function applyFixesToFile(path: string, edits: readonly LineEdit[],
           applied += result.applied;
           if (result.text !== before) changed = true;
           await out.write(Buffer.concat([prefix, Buffer.from(result.text, 'utf8'), cr, eol]));
+        } else if (toLF && eol.length > 0 && bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) {
+          convertedCR = changed = true; // UE302's fix: CRLF → LF on every line
+          await out.write(Buffer.concat([bytes.subarray(0, bytes.length - 1), eol]));
         } else {
           await out.write(Buffer.concat([bytes, eol]));
         }
@@ -222,7 +235,7 @@ export async function applyFixesToFile(path: string, edits: readonly LineEdit[],
         if (!same(now) || atPath === undefined || !same(atPath)) throw changedSinceLinted();
       },
     });
-    return replaced ? applied : 0;
+    return replaced ? applied + (convertedCR ? 1 : 0) : 0;
   } finally {
     await fh.close();
   }

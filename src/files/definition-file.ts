@@ -123,18 +123,20 @@ export function checkDeletionLine(body: string): { name?: string; system?: strin
 export interface LineContext {
   /** 1-based line number. */
   line: number;
+  /** An earlier line of the file ended with CRLF already (UE302 is reported once per file). */
+  crlfSeen?: boolean;
   /** The file began with a UTF-8 BOM (only meaningful for line 1). */
   bom?: boolean;
 }
 
 /**
  * File-level diagnostics for one line, spans in line columns:
- * UE303 (BOM, line 1), UE302 (CRLF), UE301 (whitespace before a trailing comment,
+ * UE303 (BOM, line 1), UE302 (CRLF, at the first such line only), UE301 (whitespace before a trailing comment,
  * with a fix that deletes it) and UE305 (malformed deletion line).
  */
 export function checkLine(text: string, split: DefinitionLine, ctx: LineContext): Diagnostic[] {
   // Nearly every line has none of these: answer without allocating (the lint hot path).
-  if (!(ctx.line === 1 && ctx.bom) && split.kind !== 'deletion' && split.trailingWsBeforeComment === undefined && !split.hasCR) return [];
+  if (!(ctx.line === 1 && ctx.bom) && split.kind !== 'deletion' && split.trailingWsBeforeComment === undefined && !(split.hasCR && !ctx.crlfSeen)) return [];
   const out: Diagnostic[] = [];
   if (ctx.line === 1 && ctx.bom) out.push(make(catalog.byteOrderMark, { start: 0, end: 0 }));
   if (split.kind === 'deletion') out.push(...checkDeletionLine(split.definition).diagnostics);
@@ -144,7 +146,12 @@ export function checkLine(text: string, split: DefinitionLine, ctx: LineContext)
       fix: { span, replacement: '', description: 'remove the whitespace before `#`', applicability: 'safe' },
     }));
   }
-  if (split.hasCR) out.push(make(catalog.crlfLineEnding, { start: text.length, end: text.length + 1 }));
+  if (split.hasCR && !ctx.crlfSeen) {
+    const span = { start: text.length, end: text.length + 1 };
+    out.push(make(catalog.crlfLineEnding, span, [], {
+      fix: { span, replacement: '', description: 'convert every line ending of the file to LF', applicability: 'safe', lineEndings: 'lf' },
+    }));
+  }
   return out;
 }
 

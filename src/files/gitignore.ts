@@ -7,9 +7,10 @@
 // files overriding shallower ones (`!keep.ue` re-includes), as git does. Outside a git
 // work tree, the `.gitignore` files from the walked directory down. The global
 // `core.excludesFile` is not read (it is the user's, not the repository's).
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { findWorkTreeRoot } from './work-tree.js';
 
 interface Level {
   dir: string;
@@ -27,14 +28,6 @@ async function readRules(file: string): Promise<Ignore | undefined> {
 }
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
-
-/** The directory holding `.git` (a directory, or a file for worktrees and submodules) at or above `dir`. */
-export async function findWorkTreeRoot(dir: string): Promise<string | undefined> {
-  for (let d = dir; ; d = dirname(d)) {
-    if (await stat(join(d, '.git')).then(() => true, () => false)) return d;
-    if (dirname(d) === d) return undefined;
-  }
-}
 
 /** The rules that apply inside one directory: its own and its ancestors' (outermost first). */
 export class GitIgnoreStack {
@@ -71,7 +64,7 @@ export class GitIgnoreStack {
     let ignored = false;
     for (const level of this.levels) {
       const rel = toPosix(relative(level.dir, abs));
-      if (rel === '' || rel.startsWith('..')) continue;
+      if (rel === '' || rel === '..' || rel.startsWith('../')) continue;
       const r = level.rules.test(isDir ? `${rel}/` : rel);
       if (r.ignored) ignored = true;
       else if (r.unignored) ignored = false;

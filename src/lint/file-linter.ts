@@ -38,6 +38,8 @@ export interface LineFix {
   description: string;
   /** `safe`: `--fix` applies it; `unsafe`: a suggestion, applied only with `--unsafe-fixes` (see `Applicability`). */
   applicability: Applicability;
+  /** Not a line edit: every CRLF line ending of the file becomes LF (UE302). */
+  lineEndings?: 'lf';
 }
 
 export interface RelatedLocation {
@@ -206,6 +208,7 @@ function toFileDiagnostic(file: string, raw: RawLine, p: Placed, severity: Sever
       line: raw.line, start: d.fix.span.start + shift, end: d.fix.span.end + shift,
       replacement: d.fix.replacement, description: d.fix.description, applicability: d.fix.applicability,
     };
+    if (d.fix.lineEndings) out.fix.lineEndings = d.fix.lineEndings;
   }
   return out;
 }
@@ -240,10 +243,12 @@ export async function lintLines(file: string, batches: AsyncIterable<readonly Ra
   // HOT PATH: one call per line of a file that may have millions; most lines
   // produce nothing, so nothing is allocated for them beyond the parse itself.
   const parseOptions = { abi };
+  let crlfSeen = false; // UE302 once per file, at its first CRLF line
   const lintLine = (raw: RawLine): void => {
     const split = splitDefinitionLine(raw.text, raw.hasCR);
     const placed: Placed[] = [];
-    for (const d of checkLine(raw.text, split, raw)) placed.push({ d, shift: 0 });
+    for (const d of checkLine(raw.text, split, crlfSeen && raw.hasCR ? { line: raw.line, crlfSeen } : raw)) placed.push({ d, shift: 0 });
+    if (raw.hasCR) crlfSeen = true;
 
     if (split.kind === 'definition') {
       const shift = split.defStart;

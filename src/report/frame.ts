@@ -10,32 +10,52 @@
 //   help: rename one of the two fields
 
 import type { ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
 import type { FileDiagnostic, FileRange, RelatedLocation } from '../lint/file-linter.js';
 
 /** How a source character is shown: tabs as 4 spaces, control characters escaped. */
 function showChar(ch: string): string {
   const c = ch.codePointAt(0)!;
+  if (ch.length > (c > 0xffff ? 2 : 1)) return ch; // a cluster of several code points
   if (ch === '\t') return '    ';
   if (c < 0x20 || c === 0x7f) return `\\x${c.toString(16).padStart(2, '0')}`;
   if (c === 0xfeff) return '\\u{feff}';
   return ch;
 }
 
+/** Printable ASCII only: one column per character, no grapheme or width work. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+let graphemes: Intl.Segmenter | undefined;
+
 /**
- * The displayed line as display cells (one string per terminal column; a tab is
- * four) and, for every UTF-16 column 0..length, its display column.
+ * The displayed line as display cells (one string per terminal column) and, for every
+ * UTF-16 column 0..length, its display column. A tab is four cells; a control
+ * character is its escape (`\x1b`); an East Asian wide or fullwidth character or an
+ * emoji (a whole grapheme cluster: ZWJ sequences, flags, skin tones) takes two
+ * columns, as terminals draw it: the second cell is `''`. A zero-width grapheme
+ * (a lone combining mark) joins the cell before it. Widths come from string-width.
  */
 export function displayLine(text: string): { cells: string[]; columns: number[] } {
   const columns: number[] = [];
   const cells: string[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    columns.push(cells.length);
-    if (code >= 0xdc00 && code <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff) continue;
-    const cp = text.codePointAt(i)!;
-    const s = showChar(String.fromCodePoint(cp));
-    if (cp > 0xffff) cells.push(s); // one column for the pair
-    else for (const c of s) cells.push(c);
+  if (PLAIN_ASCII.test(text)) {
+    for (let i = 0; i <= text.length; i++) columns.push(i);
+    return { cells: text.split(''), columns };
+  }
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (const { segment, index } of graphemes.segment(text)) {
+    const at = cells.length;
+    for (let i = 0; i < segment.length; i++) columns[index + i] = at;
+    const shown = showChar(segment);
+    if (shown !== segment) {
+      for (const c of shown) cells.push(c);
+      continue;
+    }
+    const width = stringWidth(segment);
+    if (width === 0 && cells.length > 0) cells[cells.length - 1] += segment;
+    else if (width >= 2) cells.push(segment, '');
+    else cells.push(segment);
   }
   columns.push(cells.length);
   return { cells, columns };
@@ -66,8 +86,12 @@ export function lineWindow(cells: readonly string[], from: number): {
   const tail = end < cells.length ? ELLIPSIS : '';
   const lo = head.length;
   const hi = head.length + (end - start) + tail.length;
+  const shown = cells.slice(start, end);
+  // A cut through a two-column character leaves a blank in its place, so columns stay put.
+  if (shown[0] === '') shown[0] = ' ';
+  if (end < cells.length && cells[end] === '') shown[shown.length - 1] = ' ';
   return {
-    text: head + cells.slice(start, end).join('') + tail,
+    text: head + shown.join('') + tail,
     shift: (c) => Math.min(Math.max(c - start + head.length, lo), hi),
     holds: (f, t) => f >= start && t <= end + 1, // +1: a mark just past the text (a line's end)
   };

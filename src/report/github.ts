@@ -23,7 +23,9 @@ export const githubStream: StreamingReporter = {
       `endColumn=${d.range.end.column}`,
       `title=${escapeProperty(`${d.code} ${d.name}`)}`,
     ].join(',');
-    const text = d.help ? `${d.message}\nhelp: ${d.help}` : d.message;
+    let text = d.help ? `${d.message}\nhelp: ${d.help}` : d.message;
+    // Annotations have one location: the others ("first defined here") go in the message.
+    for (const r of d.related ?? []) text += `\n${r.label}: ${r.file}:${r.range.start.line}:${r.range.start.column}`;
     return `::${d.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(text)}\n`;
   },
   end: () => '',

@@ -4,9 +4,14 @@
 import { catalogEntries } from '../diagnostics/catalog.js';
 import type { FileDiagnostic, FileRange } from '../lint/file-linter.js';
 import { RULE_DOCS_INDEX_URL, ruleDocsMarkdown, ruleDocsUrl } from '../diagnostics/docs.js';
-import { jsonArrayEnd, jsonArrayItem, splitJsonAround, toReporter, type ReportContext, type StreamingReporter } from './types.js';
+import { pathToFileURL } from 'node:url';
+import { Fingerprints } from './fingerprint.js';
+import { reportPath, jsonArrayEnd, jsonArrayItem, splitJsonAround, toReporter, type ReportContext, type StreamingReporter } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** The `partialFingerprints` key: versioned, so a change of the hash can never match old alerts. */
+export const FINGERPRINT_KEY = 'ueLint/v1';
 
 /** A relative display path as a SARIF `uri-reference` (each segment percent-encoded). */
 export function toUri(file: string): string {
@@ -22,10 +27,18 @@ const region = (r: FileRange) => ({
   charLength: r.end.offset - r.start.offset,
 });
 
-const physical = (file: string, r: FileRange) => ({
-  artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' },
+/** Inside the repository: relative to %SRCROOT%; outside it: a file: URI. */
+function artifact(file: string, ctx: ReportContext) {
+  const path = reportPath(file, ctx);
+  return path.startsWith('/') ? { uri: pathToFileURL(path).href } : { uri: toUri(path), uriBaseId: '%SRCROOT%' };
+}
+
+const physical = (file: string, r: FileRange, ctx: ReportContext) => ({
+  artifactLocation: artifact(file, ctx),
   region: region(r),
 });
+
+const fingerprints = new WeakMap<ReportContext, Fingerprints>();
 
 function sarifRules() {
   return catalogEntries.map((e) => ({
@@ -42,23 +55,27 @@ function sarifRules() {
 
 const RULE_INDEX = new Map(catalogEntries.map((e, i) => [e.code, i]));
 
-function sarifResult(d: FileDiagnostic) {
+function sarifResult(d: FileDiagnostic, ctx: ReportContext) {
+  let prints = fingerprints.get(ctx);
+  if (!prints) fingerprints.set(ctx, (prints = new Fingerprints()));
   return {
     ruleId: d.code,
     ...(RULE_INDEX.has(d.code) ? { ruleIndex: RULE_INDEX.get(d.code)! } : {}),
     level: d.severity === 'error' ? 'error' : 'warning',
     message: { text: d.help ? `${d.message}\nhelp: ${d.help}` : d.message },
-    locations: [{ physicalLocation: physical(d.file, d.range) }],
+    locations: [{ physicalLocation: physical(d.file, d.range, ctx) }],
+    // The rule and the definition line, not the line number: a moved line keeps its alert.
+    partialFingerprints: { [FINGERPRINT_KEY]: prints.partial(d) },
     ...(d.related && d.related.length > 0
-      ? { relatedLocations: d.related.map((r, i) => ({ id: i, physicalLocation: physical(r.file, r.range), message: { text: r.label } })) }
+      ? { relatedLocations: d.related.map((r, i) => ({ id: i, physicalLocation: physical(r.file, r.range, ctx), message: { text: r.label } })) }
       : {}),
-    ...(d.fix
+    ...(d.fix && d.fix.lineEndings === undefined // a whole-file fix (UE302) has no single region
       ? {
           fixes: [{
             description: { text: d.fix.description },
             properties: { applicability: d.fix.applicability },
             artifactChanges: [{
-              artifactLocation: { uri: toUri(d.file), uriBaseId: '%SRCROOT%' },
+              artifactLocation: artifact(d.file, ctx),
               replacements: [{
                 deletedRegion: { startLine: d.fix.line, startColumn: d.fix.start + 1, endLine: d.fix.line, endColumn: d.fix.end + 1 },
                 insertedContent: { text: d.fix.replacement },
@@ -95,6 +112,7 @@ function buildSplit(ctx: ReportContext) {
           rules: sarifRules(),
         },
       },
+      ...(ctx.paths ? { originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(ctx.paths.root).href.replace(/\/$/, '')}/` } } } : {}),
       columnKind: 'utf16CodeUnits',
       results: marker,
     }],
@@ -102,8 +120,11 @@ function buildSplit(ctx: ReportContext) {
 }
 
 export const sarifStream: StreamingReporter = {
-  start: (ctx) => sarifSplit(ctx).before,
-  diagnostic: (d, index, ctx) => jsonArrayItem(sarifResult(d), index, sarifSplit(ctx).indent),
+  start: (ctx) => {
+    fingerprints.delete(ctx); // occurrences count per run
+    return sarifSplit(ctx).before;
+  },
+  diagnostic: (d, index, ctx) => jsonArrayItem(sarifResult(d, ctx), index, sarifSplit(ctx).indent),
   end: (t, ctx) => {
     const split = sarifSplit(ctx);
     return `${jsonArrayEnd(t.errors + t.warnings, split.indent)}${split.after}\n`;

@@ -2,6 +2,7 @@
 // derived from a streaming form (start, one piece per diagnostic, end) so the CLI
 // can print a 50 MB file's diagnostics as it goes, with the same bytes.
 import type { ChalkInstance } from 'chalk';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { FileDiagnostic, FileResult } from '../lint/file-linter.js';
 
 export interface ReportContext {
@@ -9,6 +10,12 @@ export interface ReportContext {
   chalk: ChalkInstance;
   /** ue-lint version, for SARIF `tool.driver.version`. */
   version: string;
+  /**
+   * Where the displayed paths start (`cwd`: the working directory) and the repository
+   * root: SARIF and GitLab reports locate files from the root, wherever ue-lint runs
+   * from. Absent: paths as displayed.
+   */
+  paths?: { cwd: string; root: string };
 }
 
 export type Reporter = (results: readonly FileResult[], ctx: ReportContext) => string;
@@ -27,6 +34,8 @@ export interface Totals {
 export interface StreamingReporter {
   start(ctx: ReportContext): string;
   diagnostic(d: FileDiagnostic, index: number, ctx: ReportContext): string;
+  /** After each file's diagnostics (also for a file without any), in order; e.g. JUnit's per-file suites. */
+  fileDone?(file: string, ctx: ReportContext): string;
   /** `totals` counts the diagnostics that were passed to `diagnostic`. */
   end(totals: Totals, ctx: ReportContext): string;
 }
@@ -36,7 +45,10 @@ export function toReporter(s: StreamingReporter): Reporter {
   return (results, ctx) => {
     let out = s.start(ctx);
     let i = 0;
-    for (const r of results) for (const d of r.diagnostics) out += s.diagnostic(d, i++, ctx);
+    for (const r of results) {
+      for (const d of r.diagnostics) out += s.diagnostic(d, i++, ctx);
+      if (s.fileDone) out += s.fileDone(r.file, ctx);
+    }
     return out + s.end(totals(results), ctx);
   };
 }
@@ -82,3 +94,25 @@ export function totals(results: readonly FileResult[]): Totals {
 }
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A displayed path as the report's consumer sees it: relative to the repository root
+ * (`/` separators) when `ctx.paths` is given and the file is inside it, the absolute
+ * path when it is outside, and unchanged for `<stdin>` or without `ctx.paths`.
+ */
+export function reportPath(file: string, ctx: ReportContext): string {
+  if (!ctx.paths || file.startsWith('<')) return file;
+  const abs = resolve(ctx.paths.cwd, file);
+  const rel = relative(ctx.paths.root, abs);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return abs.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+/**
+ * JSON text with every C1 control, DEL, bidi control, U+2028/U+2029 and U+FFFE/U+FFFF written as a
+ * `\uXXXX` escape (JSON.stringify already escapes C0): the same data, but no byte of
+ * the report can act on a terminal or a page that shows it raw.
+ */
+export function inertJson(json: string): string {
+  return json.replace(/[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

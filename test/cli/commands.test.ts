@@ -2,7 +2,7 @@
 // configuration's settings, exits 1 when it reports an error, and answers the mistakes
 // new users make with a message that says what to do (issue 14: Inputs, Messages).
 import { expect } from 'chai';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatFile, parseDefinition } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
@@ -166,6 +166,75 @@ describe('cli commands: stdin, configuration, exit codes, messages (built bin/ue
       expect(runCli(['--rule', 'UE999=off'], { cwd: dir }).stderr).to.equal('ue-lint: --rule UE999: unknown code or rule name; `ue-lint explain` lists them\n');
       expect(runCli(['--rule', 'UE104=loud'], { cwd: dir }).stderr).to.equal('ue-lint: --rule UE104=loud: the severity must be off, warn or error\n');
       expect(runCli(['--rule', 'UE104'], { cwd: dir }).stderr).to.equal('ue-lint: --rule UE104: expected CODE=off|warn|error, e.g. --rule UE108=off\n');
+    });
+  });
+
+  describe('lint flags', () => {
+    const BAD = 'bad u32  x\nBad-Name u32 a\n';
+
+    it('-o/--output-file writes the report to FILE atomically, standard output stays empty', () => {
+      const dir = tree({ 'a.ue': BAD, 'out/.keep': '' });
+      const r = runCli(['a.ue', '-o', 'out/report.json', '-f', 'json'], { cwd: dir });
+      expect(r).to.deep.equal({ code: 1, stdout: '', stderr: '' });
+      const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'));
+      expect(report.summary).to.deep.include({ files: 1, errors: 1, warnings: 1, fixable: 1 });
+      expect(readdirSync(join(dir, 'out')).filter((f) => f.endsWith('.tmp'))).to.deep.equal([]);
+      // A usage error writes nothing; an unwritable target is exit 2 with one line.
+      expect(runCli(['missing.ue', '-o', 'out/none.txt'], { cwd: dir }).code).to.equal(2);
+      expect(existsSync(join(dir, 'out', 'none.txt'))).to.equal(false);
+      expect(runCli(['a.ue', '-o', 'nodir/r.txt'], { cwd: dir })).to.deep.equal({ code: 2, stdout: '', stderr: 'ue-lint: nodir/r.txt: no such file or directory\n' });
+    });
+
+    it('--exit-zero: problems found exit 0; usage and I/O errors still exit 2', () => {
+      const dir = tree({ 'a.ue': BAD });
+      const r = runCli(['a.ue', '--exit-zero', '-f', 'compact'], { cwd: dir });
+      expect(r.code).to.equal(0);
+      expect(r.stdout.split('\n').filter(Boolean)).to.have.length(2);
+      expect(runCli(['a.ue', '--exit-zero', '--max-warnings', '0'], { cwd: dir }).code).to.equal(0);
+      expect(runCli(['missing.ue', '--exit-zero'], { cwd: dir }).code).to.equal(2);
+    });
+
+    it('--statistics counts per code, as Ruff prints them (text, or JSON with --format json)', () => {
+      const dir = tree({ 'a.ue': `${BAD}c u32  y\n` });
+      expect(runCli(['a.ue', '--statistics'], { cwd: dir })).to.deep.equal({
+        code: 1, stderr: '', stdout: '2\tUE006\t[*] double-space-in-field\n1\tUE108\t[ ] unusual-event-name\n',
+      });
+      expect(JSON.parse(runCli(['a.ue', '--statistics', '-f', 'json'], { cwd: dir }).stdout)).to.deep.equal([
+        { code: 'UE006', name: 'double-space-in-field', count: 2, fixable: 2 },
+        { code: 'UE108', name: 'unusual-event-name', count: 1, fixable: 0 },
+      ]);
+      expect(runCli(['a.ue', '--statistics', '--quiet'], { cwd: dir }).stdout).to.equal('2\tUE006\t[*] double-space-in-field\n');
+    });
+
+    it('--print-config FILE prints the resolved settings as JSON and lints nothing', () => {
+      const dir = tree({ 'ue-lint.config.json': '{ "abi": "v5", "rules": { "UE108": "off" }, "ignore": ["vendor/**"] }' });
+      const r = runCli(['--print-config', 'vendor/x.ue', '--rule', 'UE104=error'], { cwd: dir });
+      expect(r.code).to.equal(0);
+      const printed = JSON.parse(r.stdout);
+      expect(printed).to.deep.include({ file: 'vendor/x.ue', configFile: 'ue-lint.config.json', ignored: true, abi: 'v5', ignore: ['vendor/**'] });
+      expect(printed.rules).to.deep.include({ UE108: 'off', UE104: 'error', UE006: 'error', UE301: 'warn' });
+      expect(JSON.parse(runCli(['--print-config', 'x.ue'], { cwd: tree({}) }).stdout)).to.deep.include({ configFile: null, ignored: false, abi: 'linux' });
+    });
+
+    it('--format gitlab and sarif locate files from the repository root, run from a subdirectory', () => {
+      const dir = tree({ 'events/net/a.ue': BAD });
+      mkdirSync(join(dir, '.git'));
+      const sub = join(dir, 'events');
+      const gitlab = JSON.parse(runCli(['net/a.ue', '-f', 'gitlab'], { cwd: sub }).stdout);
+      expect(gitlab.map((i: { location: { path: string } }) => i.location.path)).to.deep.equal(['events/net/a.ue', 'events/net/a.ue']);
+      const sarif = JSON.parse(runCli(['net/a.ue', '-f', 'sarif'], { cwd: sub }).stdout);
+      expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).to.deep.equal({ uri: 'events/net/a.ue', uriBaseId: '%SRCROOT%' });
+      expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).to.equal(`file://${dir}/`);
+      expect(sarif.runs[0].results[0].partialFingerprints['ueLint/v1']).to.match(/^[0-9a-f]{32}:1$/);
+      const junit = runCli(['net/a.ue', '-f', 'junit'], { cwd: sub }).stdout;
+      expect(junit).to.contain('<testsuite name="net/a.ue" tests="2" failures="2" errors="0" skipped="0">');
+    });
+
+    it('--fix converts a CRLF file to LF (UE302 is a safe fix), reported once per file', () => {
+      const dir = tree({ 'w.ue': 'a u32 x\r\nb u32 y\r\nc u32  z\r\n' });
+      expect(runCli(['w.ue', '-f', 'compact'], { cwd: dir }).stdout.match(/UE302/g)).to.have.length(1);
+      expect(runCli(['w.ue', '--fix'], { cwd: dir })).to.deep.equal({ code: 0, stdout: '', stderr: '' });
+      expect(readFileSync(join(dir, 'w.ue'), 'utf8')).to.equal('a u32 x\nb u32 y\nc u32 z\n');
     });
   });
 });

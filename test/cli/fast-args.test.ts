@@ -19,6 +19,7 @@ const WORDS = [
   '--config', 'c.json', '-c', '--config=c.json', '--help', '-h', '--version', '--unknown', '-x', '-qf', '--quiet=true',
   '--no-ignore', '--ignore', '--no-error-on-unmatched-pattern', '--error-on-unmatched-pattern', '--stdin-filename', 'events/a.ue',
   '--stdin-filename=x.ue', '--rule', 'UE104=off', '--rule=UE108=warn', 'UE301=error', '--', '-x.ue',
+  '--exit-zero', '--statistics', '--no-statistics', '-o', 'report.txt', '--output-file=r.json', '--print-config',
 ];
 
 /** What main() hands to the lint command, or undefined when it never gets there. */
@@ -40,6 +41,7 @@ const normal = (a: LintArgs) => ({
   quiet: !!a.quiet, fix: !!a.fix, unsafeFixes: !!a.unsafeFixes, config: a.config, color: a.color, ignore: a.ignore,
   errorOnUnmatchedPattern: a.errorOnUnmatchedPattern, stdinFilename: a.stdinFilename,
   rule: a.rule === undefined ? undefined : [a.rule].flat(),
+  exitZero: !!a.exitZero, statistics: !!a.statistics, outputFile: a.outputFile, printConfig: a.printConfig,
 });
 
 describe('cli: fast path for plain lint command lines', function () {

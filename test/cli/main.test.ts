@@ -95,19 +95,16 @@ describe('cli/main (in-process)', () => {
       expect(r).to.deep.include({ code: 2, stderr: 'ue-lint: lnt: no such file or directory (did you mean the `lint` command?)\n' });
     });
 
-    it('--fix rewrites the file, keeps CRLF, and reports what is left', async () => {
+    it('--fix rewrites the file, converts CRLF to LF (safe), and reports what is left', async () => {
       const dir = tmp({});
       cpSync(join(FIXTURES, 'fixable.ue'), join(dir, 'fixable.ue'));
       const r = await run(['--fix', 'fixable.ue', '--format', 'compact'], { cwd: dir });
-      expect(r.stdout).to.equal(
-        'fixable.ue:1:17: warning UE102 field name `name[20]` contains `[`; the field is 1 byte, not an array\n' +
-        'fixable.ue:1:25: warning UE302 line ends with CRLF; `\\r` would become part of the definition\n',
-      );
+      expect(r.stdout).to.equal('fixable.ue:1:17: warning UE102 field name `name[20]` contains `[`; the field is 1 byte, not an array\n');
       expect(r.code).to.equal(0);
-      expect(readFileSync(join(dir, 'fixable.ue'), 'latin1')).to.equal('fix u32 a; char name[20]\r\nkeep u32 b# comment\nok u32 c\n');
+      expect(readFileSync(join(dir, 'fixable.ue'), 'latin1')).to.equal('fix u32 a; char name[20]\nkeep u32 b# comment\nok u32 c\n');
       const unsafe = await run(['--fix', '--unsafe-fixes', 'fixable.ue', '--format', 'compact'], { cwd: dir });
-      expect(unsafe.stdout).to.equal('fixable.ue:1:25: warning UE302 line ends with CRLF; `\\r` would become part of the definition\n');
-      expect(readFileSync(join(dir, 'fixable.ue'), 'latin1')).to.equal('fix u32 a; char[20] name\r\nkeep u32 b# comment\nok u32 c\n');
+      expect(unsafe.stdout).to.equal('');
+      expect(readFileSync(join(dir, 'fixable.ue'), 'latin1')).to.equal('fix u32 a; char[20] name\nkeep u32 b# comment\nok u32 c\n');
     });
   });
 

@@ -57,7 +57,7 @@ describe('report', () => {
 
   it('github escapes properties and data', () => {
     const lines = github(SAMPLE_RESULTS, plain).trimEnd().split('\n');
-    expect(lines[0]).to.equal('::warning file=events.ue,line=3,col=34,endLine=3,endColumn=37,title=UE104 duplicate-field-name::duplicate field name `pid`%0Ahelp: rename one of the two fields');
+    expect(lines[0]).to.equal('::warning file=events.ue,line=3,col=34,endLine=3,endColumn=37,title=UE104 duplicate-field-name::duplicate field name `pid`%0Ahelp: rename one of the two fields%0Afirst defined here: events.ue:3:10');
     expect(lines[1]).to.match(/^::error file=dir with space\/a%2Cb\.ue,line=1,col=7,/);
   });
 

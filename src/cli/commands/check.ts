@@ -8,36 +8,27 @@ import { openDefinitionFile, readLines, type RawLine } from '../../files/line-re
 import { summarise, type FileDiagnostic, type FileResult } from '../../lint/file-linter.js';
 import { Suppressions, type RuleSetting } from '../../lint/suppressions.js';
 import type { AbiName } from '../../layout/types.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { loadTarget } from '../against.js';
 import type { CliCommand } from '../command.js';
 import { placeDiagnostic } from '../definitions.js';
-import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
-import { inputOptions, settingOptions, wholeNumber, type InputArgs, type SettingArgs } from '../options.js';
+import { expandInputs, finishRun, inputError, loadRunConfig, reportContext, withReportSink } from '../file-run.js';
+import { inputOptions, reportOptions, settingOptions, type InputArgs, type ReportArgs, type SettingArgs } from '../options.js';
 
-export interface CheckArgs extends SettingArgs, InputArgs {
+export interface CheckArgs extends SettingArgs, InputArgs, ReportArgs {
   against: string;
   paths?: string[];
-  format: ReportFormat;
-  maxWarnings?: number;
-  quiet?: boolean;
-  color?: boolean;
 }
 
 export const checkCommand: CliCommand<CheckArgs> = {
   command: 'check [paths..]',
   describe: 'Compare definitions with registered events (tracefs or captured format files): layout drift, EADDRINUSE',
   builder: (y: Argv) =>
-    inputOptions(settingOptions(y))
+    reportOptions(inputOptions(settingOptions(y)))
       .positional('paths', { type: 'string', array: true, describe: 'Files, directories (searched for *.ue), globs, or - for stdin; default: .' })
       .option('against', {
         type: 'string', demandOption: true, requiresArg: true,
         describe: 'Registered events: tracefs events/user_events (or events/, with user_events_multi), a directory of *.format files, or one format file',
       })
-      .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
-      .option('max-warnings', { type: 'string', requiresArg: true, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
-      .coerce('max-warnings', (v: unknown) => wholeNumber('--max-warnings', v, -1))
-      .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
       .example('sudo ue-lint check --against /sys/kernel/tracing/events/user_events events/', 'compare with the live kernel')
       .example('ue-lint check --against captured/ events.ue --format github', 'compare with captured *.format files in CI')
       .epilogue(
@@ -75,7 +66,8 @@ export const checkCommand: CliCommand<CheckArgs> = {
       }
     }
 
-    return finishRun(results, ioErrors, args, ctx);
+    const reportCtx = await reportContext(args, ctx);
+    return withReportSink(args, ctx, async (out) => finishRun(results, ioErrors, args, ctx, out, reportCtx));
   },
 };
 

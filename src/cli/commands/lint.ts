@@ -11,32 +11,26 @@ import { capYoungGeneration } from '../young-generation.js';
 import { EventRegistry, type FileDiagnostic, type FileResult } from '../../lint/file-linter.js';
 import { fixEdits, fixUntilStable } from '../../lint/fixes.js';
 import { lintSource } from '../../lint/lint-text.js';
-import { REPORT_FORMATS, REPORT_STREAMS, type ReportFormat } from '../../report/index.js';
 import type { CliCommand } from '../command.js';
-import { expandInputs, finishRun, inputError, loadRunConfig } from '../file-run.js';
-import { inputOptions, settingOptions, wholeNumber, type InputArgs, type SettingArgs } from '../options.js';
+import { expandInputs, finishRun, inputError, loadRunConfig, reportContext, runReporter, withReportSink, type ReportSink } from '../file-run.js';
+import { inputOptions, printableConfig, reportOptions, settingOptions, type InputArgs, type ReportArgs, type SettingArgs } from '../options.js';
 
-export interface LintArgs extends SettingArgs, InputArgs {
+export interface LintArgs extends SettingArgs, InputArgs, ReportArgs {
   paths?: string[];
-  format: ReportFormat;
-  maxWarnings?: number;
-  quiet?: boolean;
   fix?: boolean;
   /** With `--fix`: apply unsafe fixes (suggestions) too. */
   unsafeFixes?: boolean;
-  color?: boolean;
+  /** `--print-config FILE`: print the settings FILE would be linted with, lint nothing. */
+  printConfig?: string;
 }
 
 export const lintCommand: CliCommand<LintArgs> = {
   command: 'lint [paths..]',
   describe: 'Lint definition files (files, directories searched for *.ue, globs; - for stdin)',
   builder: (y: Argv) =>
-    inputOptions(settingOptions(y))
+    reportOptions(inputOptions(settingOptions(y)))
       .positional('paths', { type: 'string', array: true, describe: 'Files, directories (searched for *.ue), globs, or - for stdin; default: .' })
-      .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'stylish' as ReportFormat, describe: 'Output format' })
-      .option('max-warnings', { type: 'string', requiresArg: true, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
-      .coerce('max-warnings', (v: unknown) => wholeNumber('--max-warnings', v, -1))
-      .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only' })
+      .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the settings FILE would be linted with (JSON), lint nothing' })
       .option('fix', { type: 'boolean', describe: 'Apply safe fixes in place (atomic rewrite; stdin is never fixed)' })
       .option('unsafe-fixes', { type: 'boolean', describe: 'With --fix, also apply unsafe fixes (suggestions that may change the layout)' })
       .example('ue-lint fixtures/files', 'lint every *.ue file under a directory')
@@ -45,15 +39,21 @@ export const lintCommand: CliCommand<LintArgs> = {
   run: async (args, ctx) => {
     const { io } = ctx;
     const settings = await loadRunConfig(args, ctx);
+    if (args.printConfig !== undefined) {
+      io.stdout.write(`${JSON.stringify(await printableConfig(settings, args.printConfig, ctx), null, 2)}\n`);
+      return 0;
+    }
     const files = await expandInputs(args, settings, ctx);
+    const reportCtx = await reportContext(args, ctx);
+    return withReportSink(args, ctx, (out) => lintAndReport(out));
 
+    async function lintAndReport(out: ReportSink): Promise<number> {
     // STREAM: every format prints as it goes, so a 50 MB file with a problem on every
     // line never holds its diagnostics. Not with --fix: only the last pass is reported.
-    const reportCtx = { chalk: ctx.chalk(args.color), version: ctx.version };
-    const stream = args.fix ? undefined : REPORT_STREAMS[args.format];
+    const stream = args.fix ? undefined : runReporter(args);
     const shown = { errors: 0, warnings: 0, fixable: 0, unsafeFixable: 0 };
     let pending = stream ? stream.start(reportCtx) : '';
-    const flush = () => { if (pending) { io.stdout.write(pending); pending = ''; } };
+    const flush = () => { if (pending) { out.write(pending); pending = ''; } };
     const onDiagnostic = stream
       ? (d: FileDiagnostic) => {
         if (args.quiet && d.severity !== 'error') return;
@@ -82,7 +82,7 @@ export const lintCommand: CliCommand<LintArgs> = {
     }
     if (stream) pending += stream.end({ ...shown, files: results.length }, reportCtx);
     flush();
-    return finishRun(results, ioErrors, args, ctx, stream !== undefined);
+    return finishRun(results, ioErrors, args, ctx, out, reportCtx, stream !== undefined);
 
     /** `--fix` writes through a symlink only to a target inside the file's git work tree (else the working directory). */
     function boundaryOf(path: string): string {
@@ -98,6 +98,7 @@ export const lintCommand: CliCommand<LintArgs> = {
         try {
           if (input.kind === 'stdin') {
             results.push(await lintSource(display, io.stdin, lintOptions));
+            if (stream?.fileDone) pending += stream.fileDone(display, reportCtx);
             continue;
           }
           // The registry reads a line back only when its event name comes back (UE304).
@@ -107,6 +108,7 @@ export const lintCommand: CliCommand<LintArgs> = {
           try {
             if (!args.fix) {
               results.push(await lint());
+              if (stream?.fileDone) pending += stream.fileDone(display, reportCtx);
               continue;
             }
             // FIX: each pass writes only if the file still holds the bytes that pass linted.
@@ -144,6 +146,7 @@ export const lintCommand: CliCommand<LintArgs> = {
           ioErrors.push(line);
         }
       }
+    }
     }
   },
 };
