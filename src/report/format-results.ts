@@ -12,6 +12,13 @@ export interface FormatResultsOptions {
   color?: boolean | 1 | 2 | 3;
   /** The tool version SARIF names; default: this package's version. */
   version?: string;
+  /**
+   * The repository root: `sarif` and `gitlab` then give paths relative to it, as the CLI
+   * does (it finds the root above where it runs). Result paths are relative to `cwd`
+   * (default: the process's working directory).
+   */
+  root?: string;
+  cwd?: string;
 }
 
 let packageVersion: string | undefined;
@@ -45,5 +52,6 @@ export function formatResults(results: readonly FileResult[], format: ReportForm
   return REPORTERS[format](results, {
     chalk: new Chalk({ level }),
     version: options.version ?? libraryVersion(),
+    ...(options.root !== undefined ? { paths: { cwd: options.cwd ?? process.cwd(), root: options.root } } : {}),
   });
 }

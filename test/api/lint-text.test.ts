@@ -24,11 +24,13 @@ const FIXTURES = definitionFiles(join(ROOT, 'fixtures')).map((p) => relative(ROO
 async function library(cwd: string, file: string, format: ReportFormat, abi?: 'linux' | 'v5'): Promise<string> {
   const text = readFileSync(join(cwd, file), 'utf8');
   const config = await resolveConfig(join(cwd, 'the-cli-runs-here'));
+  // SARIF locates files from the repository root, as the CLI does from where it runs.
+  const options = { version: '9.9.9', ...(format === 'sarif' ? { root: ROOT, cwd } : {}) };
   try {
     const result = await lintText(text, { filename: file, config, ...(abi ? { abi } : {}) });
-    return result.ignored ? formatResults([], format, { version: '9.9.9' }) : formatResults([result], format, { version: '9.9.9' });
+    return result.ignored ? formatResults([], format, options) : formatResults([result], format, options);
   } catch (err) {
-    if (err instanceof NotADefinitionFileError) return `${formatResults([], format, { version: '9.9.9' })}ue-lint: ${file}: ${err.message}\n`;
+    if (err instanceof NotADefinitionFileError) return `${formatResults([], format, options)}ue-lint: ${file}: ${err.message}\n`;
     throw err;
   }
 }
@@ -102,10 +104,10 @@ describe('applyFixes and fixText ≡ ue-lint lint --fix', () => {
     });
   }
 
-  it('keeps CRLF, a BOM and unfixed lines byte for byte', async () => {
+  it('keeps a BOM and unfixed lines byte for byte; CRLF becomes LF (UE302\'s safe fix)', async () => {
     const text = '\ufeffa u32  x\r\nb u32 y\r\nc u32 z # note\n  d u32 w ';
     const r = applyFixes(text, (await lintText(text)).diagnostics);
-    expect(r.text).to.equal('\ufeffa u32 x\r\nb u32 y\r\nc u32 z# note\n  d u32 w');
-    expect(r.applied).to.equal(3);
+    expect(r.text).to.equal('\ufeffa u32 x\nb u32 y\nc u32 z# note\n  d u32 w');
+    expect(r.applied).to.equal(4);
   });
 });
